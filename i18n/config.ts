@@ -1,0 +1,10 @@
+export const LOCALES = ["zh-CN", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "zh-CN";
+export const LOCALE_COOKIE = "NEXT_LOCALE";
+export const TIME_ZONE = "Asia/Shanghai";
+
+/** One JSON file per namespace and locale under messages/<locale>/, so that features do not share one big file. */
+export const NAMESPACES = ["common", "auth", "errors", "validation", "student", "teacher", "admin", "course", "roster", "lesson"] as const;
+
+export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);

@@ -1,0 +1,110 @@
+import { ZodError } from "zod";
+
+/**
+ * Every error a user can be shown. Messages live in messages/<locale>/errors.json under the same code;
+ * the UI translates the code and never shows an exception's message.
+ */
+export const ERROR_CODES = [
+  "auth.unauthenticated",
+  "auth.forbidden",
+  "auth.invalid_credentials",
+  "auth.rate_limited",
+  "auth.disabled",
+  "auth.wrong_password",
+  "auth.password_too_weak",
+  "auth.password_mismatch",
+  "auth.password_same",
+  "not_found",
+  "validation",
+  "conflict",
+  "file.too_large",
+  "file.wrong_type",
+  "file.unreadable",
+  "file.empty",
+  "course.weights_not_100",
+  "course.code_taken",
+  "user.no_taken",
+  "department.code_taken",
+  "department.not_empty",
+  "roster.invalid_rows",
+  "roster.not_student",
+  "lesson.ends_before_start",
+  "common.unexpected",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(code);
+    this.name = "AppError";
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+
+export type FieldErrors = Record<string, string[]>;
+
+export type ActionResult<T = void> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode; fieldErrors?: FieldErrors; details?: Record<string, unknown> };
+
+/** Zod issues keyed by field path; each message is an error code or a `validation.*` key for the UI to translate. */
+export function fieldErrorsOf(error: ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (out[key] ??= []).push(validationKeyOf(issue));
+  }
+  return out;
+}
+
+function validationKeyOf(issue: ZodError["issues"][number]): string {
+  if (issue.message.startsWith("validation.")) return issue.message;
+  switch (issue.code) {
+    case "too_small":
+      return issue.origin === "string" && issue.minimum === 1 ? "validation.required" : "validation.too_small";
+    case "too_big":
+      return "validation.too_big";
+    case "invalid_format":
+      return "validation.invalid_format";
+    case "invalid_type":
+      return "validation.required";
+    default:
+      return "validation.invalid";
+  }
+}
+
+/** Prisma's known request errors carry a string code such as P2002 (unique) or P2025 (record not found). */
+export function prismaCodeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^P\d{4}$/.test(code) ? code : undefined;
+}
+
+/** Turns anything thrown by domain code into a result the UI can show; unknown errors are logged, never shown. */
+export function toErrorResult(error: unknown): Extract<ActionResult, { ok: false }> {
+  if (error instanceof AppError) return { ok: false, code: error.code, details: error.details };
+  if (error instanceof ZodError) return { ok: false, code: "validation", fieldErrors: fieldErrorsOf(error) };
+  const prismaCode = prismaCodeOf(error);
+  if (prismaCode === "P2025") return { ok: false, code: "not_found" };
+  if (prismaCode === "P2002") return { ok: false, code: "conflict" };
+  console.error("[unexpected]", error);
+  return { ok: false, code: "common.unexpected" };
+}
+
+export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  "auth.unauthenticated": 401,
+  "auth.forbidden": 403,
+  "auth.invalid_credentials": 401,
+  "auth.rate_limited": 429,
+  "auth.disabled": 403,
+  not_found: 404,
+  conflict: 409,
+  "file.too_large": 413,
+  "common.unexpected": 500,
+};
+
+export const httpStatusOf = (code: ErrorCode): number => HTTP_STATUS[code] ?? 400;

@@ -1,0 +1,61 @@
+import { createServer } from "node:http";
+import next from "next";
+import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
+import { closeDb } from "@/lib/db";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "@/lib/demo/accounts";
+import { env, isDemoMode, shouldSeedDemo } from "@/lib/env";
+import { attachSocketServer } from "@/lib/live/socket-server";
+import { prepareDatabase } from "@/lib/server/prepare-database";
+import { ensureAuthSecret } from "@/lib/server/secret";
+
+// One process, one port: Next.js pages and socket.io.
+async function main() {
+  const config = env();
+  const dev = config.NODE_ENV === "development";
+  const secret = ensureAuthSecret();
+  process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
+
+  const started = performance.now();
+  const db = await prepareDatabase({ seedDemo: shouldSeedDemo() });
+  console.log(
+    `[medblend] database: ${db.backend}; migrations applied: ${db.applied.length ? db.applied.join(", ") : "none pending"}` +
+      (db.seeded ? "; demo school seeded" : ""),
+  );
+
+  const app = next({ dev, hostname: "localhost", port: config.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const httpServer = createServer((req, res) => {
+    // Route handlers cannot see the socket: pass the peer address on (replacing anything a client sent).
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+    void handle(req, res);
+  });
+  const sockets = await attachSocketServer(httpServer, { secret, redisUrl: config.REDIS_URL });
+
+  await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOSTNAME, resolve));
+  console.log(`[medblend] ready on http://localhost:${config.PORT} in ${Math.round(performance.now() - started)} ms` +
+    (config.REDIS_URL ? " (socket.io via Redis)" : ""));
+  if (isDemoMode()) {
+    console.log(`[medblend] demo logins (password for all: ${DEMO_PASSWORD}):`);
+    for (const login of DEMO_LOGINS) console.log(`  ${login.no.padEnd(12)} ${login.role.padEnd(10)} ${login.name}`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[medblend] ${signal}: shutting down`);
+    await sockets.close();
+    await closeDb();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch(async (error) => {
+  console.error("[medblend] failed to start:", error instanceof Error ? error.message : error);
+  await closeDb().catch(() => undefined);
+  process.exit(1);
+});
