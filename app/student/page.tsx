@@ -1,9 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { TermLabel } from "@/components/schedule/term-label";
+import { TodayLessons } from "@/components/schedule/today-lessons";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePortal } from "@/lib/auth/session";
+import { listMyCourses, listTodayLessons } from "@/lib/course/queries";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("student.home"))("title") };
+}
 
 export default async function StudentHome() {
   const actor = await requirePortal("student");
-  const t = await getTranslations("student");
-  return <PageHeader title={t("home.title")} subtitle={actor.name} />;
+  const [t, courses, today] = await Promise.all([getTranslations("student.home"), listMyCourses(actor), listTodayLessons(actor)]);
+  return (
+    <>
+      <TodayLessons lessons={today} courseHref={(id) => `/student/courses/${id}`} />
+      <PageHeader title={t("title")} />
+      {courses.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("noCourses")}</p>
+      ) : (
+        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {courses.map((course) => (
+            <li key={course.id}>
+              <Link
+                href={`/student/courses/${course.id}`}
+                data-testid="course-card"
+                className="block h-full rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand-500"
+              >
+                <p className="text-xs text-slate-500">
+                  {course.code} · <TermLabel term={course.term} />
+                </p>
+                <h2 className="mt-1 text-base font-semibold">{course.title}</h2>
+                <p className="mt-1 line-clamp-2 text-sm text-slate-600">{course.description}</p>
+                <p className="mt-2 text-xs text-slate-500">
+                  {t("teachers", { names: course.members.map((m) => m.user.name).join("、") || "—" })} ·{" "}
+                  {t("lessons", { count: course._count.lessons })}
+                </p>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
 }
