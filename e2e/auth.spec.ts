@@ -23,10 +23,10 @@ test.describe("sign-in and portals", () => {
     await page.getByLabel("学号 / 工号").fill(ACCOUNTS.teacher);
     await page.getByLabel("密码", { exact: true }).fill("not-the-password1");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page.getByRole("alert")).toHaveText("学号/工号或密码错误。");
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("学号/工号或密码错误。");
     await page.getByLabel("学号 / 工号").fill("no-such-user");
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page.getByRole("alert")).toHaveText("学号/工号或密码错误。");
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("学号/工号或密码错误。");
     await expect(page).toHaveURL(/\/login$/);
   });
 
@@ -42,6 +42,7 @@ test.describe("sign-in and portals", () => {
       expect(response?.status()).toBe(403);
       await expect(page.getByRole("heading", { name: "无权访问" })).toBeVisible();
     }
+    // The 403 page offers a way out for someone signed in with the wrong account.
     await logout(page);
     await login(page, ACCOUNTS.teacher);
     const response = await page.goto("/student");

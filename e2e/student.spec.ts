@@ -22,7 +22,7 @@ test.describe("student on a phone", () => {
     await expect(page.getByRole("heading", { level: 1, name: "诊断学" })).toBeVisible();
     await expect(page.getByTestId("course-teachers")).toContainText("李慧敏");
     await expect(page.getByTestId("course-objectives")).toContainText("问诊");
-    await expect(page.getByTestId("course-schedule").locator("li")).toHaveCount(16);
+    await expect(page.getByTestId("course-schedule").locator(":scope > li")).toHaveCount(16);
     await expect(page.getByTestId("course-assessment")).toContainText("100%");
     await expect(page.getByRole("heading", { name: "教学进度" })).toBeVisible();
     await expectNoHorizontalScroll(page);
@@ -34,6 +34,7 @@ test.describe("student on a phone", () => {
     const other = await browser.newPage();
     await login(other, ACCOUNTS.student3);
     await other.getByTestId("course-card").filter({ hasText: "外科学总论" }).click();
+    await other.waitForURL(/\/student\/courses\/\w+$/);
     const courseUrl = other.url();
     await other.close();
 
