@@ -12,7 +12,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("title") };
 }
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
+  const { changed } = await searchParams;
   const actor = await getActor();
   if (actor) redirect(`/${homePortalOf(actor.role)}`);
   const t = await getTranslations();
@@ -31,6 +32,11 @@ export default async function LoginPage() {
       </div>
       <section className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
         <h1 className="mb-4 text-lg font-semibold">{t("auth.title")}</h1>
+        {changed && (
+          <p role="status" className="mb-4 rounded-lg bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+            {t("auth.changed")}
+          </p>
+        )}
         <LoginForm />
       </section>
       {demo && (

@@ -1,7 +1,6 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -10,17 +9,13 @@ import { changePasswordAction } from "@/lib/account/actions";
 export function ChangePasswordForm() {
   const t = useTranslations("auth");
   const [state, action, pending] = useActionState(changePasswordAction, null);
-  useEffect(() => {
-    // The change ended every session, this one included: sign in again with the new password.
-    if (state?.ok) void signOut({ callbackUrl: "/login" });
-  }, [state]);
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={action} className="space-y-4" noValidate>
       <TextInput label={t("currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required errors={fieldErrors?.currentPassword} />
       <TextInput label={t("newPassword")} name="newPassword" type="password" autoComplete="new-password" required hint={t("passwordRule")} errors={fieldErrors?.newPassword} />
       <TextInput label={t("confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" required errors={fieldErrors?.confirmPassword} />
-      <FormAlert state={state} success={t("changed")} />
+      <FormAlert state={state} />
       <Button type="submit" disabled={pending} className="w-full">
         {t("changeTitle")}
       </Button>

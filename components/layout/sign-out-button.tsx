@@ -1,16 +1,13 @@
-"use client";
-import { signOut } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/lib/account/actions";
 
-export function SignOutButton() {
-  const t = useTranslations("common");
+export async function SignOutButton() {
+  const t = await getTranslations("common");
   return (
-    <button
-      type="button"
-      className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
-      onClick={() => signOut({ callbackUrl: "/login" })}
-    >
-      {t("signOut")}
-    </button>
+    <form action={signOutAction}>
+      <button type="submit" className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100">
+        {t("signOut")}
+      </button>
+    </form>
   );
 }
