@@ -23,11 +23,18 @@ export const ERROR_CODES = [
   "file.empty",
   "course.weights_not_100",
   "course.code_taken",
+  "course.not_staff",
   "user.no_taken",
+  "user.self_action",
   "department.code_taken",
   "department.not_empty",
   "roster.invalid_rows",
   "roster.not_student",
+  "roster.missing_columns",
+  "roster.too_many_rows",
+  "roster.no_such_student",
+  "roster.already_member",
+  "roster.group_exists",
   "lesson.ends_before_start",
   "common.unexpected",
 ] as const;
@@ -72,7 +79,7 @@ function validationKeyOf(issue: ZodError["issues"][number]): string {
     case "invalid_format":
       return "validation.invalid_format";
     case "invalid_type":
-      return "validation.required";
+      return /received (undefined|null)$/.test(issue.message) ? "validation.required" : "validation.invalid";
     default:
       return "validation.invalid";
   }

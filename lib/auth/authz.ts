@@ -89,9 +89,10 @@ export function courseVisibleTo(actor: Pick<Actor, "id" | "role" | "departmentId
     case "ADMIN":
       return {};
     case "DEPT_ADMIN":
+      // No sentinel id for "no department": PostgreSQL rejects NUL bytes in text parameters.
       return {
         OR: [
-          { departmentId: actor.departmentId ?? "\u0000none" },
+          ...(actor.departmentId ? [{ departmentId: actor.departmentId }] : []),
           { members: { some: { userId: actor.id, role: { in: ["TEACHER", "ASSISTANT"] } } } },
         ],
       };

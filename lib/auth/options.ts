@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { clientIpOf } from "./client-ip";
 import { timingDummyHash, verifyPassword } from "./password";
-import { isLoginBlocked, recordLoginAttempt } from "./rate-limit";
+import { markLoginSucceeded, startLoginAttempt } from "./rate-limit";
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
@@ -29,17 +29,15 @@ export async function signInWithPassword(input: unknown, ip: string): Promise<Si
   const parsed = CredentialsSchema.safeParse(input);
   if (!parsed.success) throw new AppError("auth.invalid_credentials");
   const { no, password } = parsed.data;
-  if (await isLoginBlocked(no, ip)) throw new AppError("auth.rate_limited");
+  const attemptId = await startLoginAttempt(no, ip);
+  if (!attemptId) throw new AppError("auth.rate_limited");
   const user = await db.user.findUnique({
     where: { no },
     select: { id: true, name: true, role: true, passwordHash: true, disabled: true, sessionVersion: true },
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
-  if (!user || !ok || user.disabled) {
-    await recordLoginAttempt(no, ip, false);
-    throw new AppError("auth.invalid_credentials");
-  }
-  await recordLoginAttempt(no, ip, true);
+  if (!user || !ok || user.disabled) throw new AppError("auth.invalid_credentials");
+  await markLoginSucceeded(attemptId);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return { id: user.id, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
 }

@@ -25,7 +25,8 @@ export async function attachSocketServer(httpServer: HttpServer, options: Socket
   const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
     path: "/socket.io",
     serveClient: false,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+    // Recovery skips middlewares by default: a user disabled or signed out meanwhile would get the socket back.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
   const closers: (() => Promise<unknown>)[] = [];
   if (options.redisUrl) {
