@@ -85,11 +85,45 @@ function remapError(error: unknown): never {
   throw error;
 }
 
+interface PgliteExec {
+  client?: { exec(sql: string): Promise<{ affectedRows?: number }[]> };
+}
+
+// pglite-prisma-adapter 0.6.1 sends argument-less SQL through the extended protocol (one statement only) and does
+// not await executeScript; the Prisma CLI's shadow database needs both to run whole migration files.
+async function execScript(obj: PgliteExec, sql: string): Promise<number> {
+  const results = await obj.client!.exec(sql).catch((error) => remapError(toDriverError(error)));
+  return results.reduce((sum, result) => sum + (result.affectedRows ?? 0), 0);
+}
+
+function toDriverError(error: unknown): unknown {
+  const e = error as Record<string, unknown>;
+  if (typeof e?.code !== "string") return error;
+  return new DriverAdapterError({
+    kind: "postgres",
+    code: e.code,
+    severity: String(e.severity ?? "ERROR"),
+    message: String(e.message ?? ""),
+    detail: e.detail as string | undefined,
+    column: e.column as string | undefined,
+    hint: e.hint as string | undefined,
+  });
+}
+
 function wrapQueryable<T extends object>(target: T): T {
   return new Proxy(target, {
     get(obj, prop, receiver) {
       const value = Reflect.get(obj, prop, receiver);
-      if (prop === "queryRaw" || prop === "executeRaw") {
+      if (prop === "executeScript") {
+        return async (script: string) => void (await execScript(obj as PgliteExec, script));
+      }
+      if (prop === "executeRaw") {
+        return (query: { sql: string; args: unknown[] }) =>
+          query.args.length === 0 && query.sql.includes(";")
+            ? execScript(obj as PgliteExec, query.sql)
+            : (value as (q: unknown) => Promise<number>).call(obj, query).catch(remapError);
+      }
+      if (prop === "queryRaw") {
         return (...args: unknown[]) => (value as (...a: unknown[]) => Promise<unknown>).apply(obj, args).catch(remapError);
       }
       if (prop === "startTransaction") {
