@@ -4,6 +4,7 @@ import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import { closeDb } from "@/lib/db";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "@/lib/demo/accounts";
 import { env, isDemoMode, shouldSeedDemo } from "@/lib/env";
+import { setIo } from "@/lib/live/io";
 import { attachSocketServer } from "@/lib/live/socket-server";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { ensureAuthSecret } from "@/lib/server/secret";
@@ -32,6 +33,7 @@ async function main() {
     void handle(req, res);
   });
   const sockets = await attachSocketServer(httpServer, { secret, redisUrl: config.REDIS_URL });
+  setIo(sockets.io);
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOSTNAME, resolve));
   console.log(`[medblend] ready on http://localhost:${config.PORT} in ${Math.round(performance.now() - started)} ms` +

@@ -1,0 +1,36 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { Tx } from "@/lib/db";
+
+/**
+ * The lesson loop's moments, raised in the same transaction as the change that causes them. The WeChat outbox
+ * (pushes to students and teachers) and analytics hook in here, and nowhere else.
+ */
+export type DomainEventType =
+  | "preclass.published" // a lesson's pre-class package went out to students
+  | "preclass.feedback_submitted"
+  | "plan.revised" // the teacher saved a new lesson-plan version
+  | "live.signin_opened"
+  | "live.topic_opened"
+  | "live.topic_closed"
+  | "thread.created";
+
+export interface DomainEventInput {
+  type: DomainEventType;
+  courseId: string;
+  lessonId?: string;
+  /** The row the event is about (package, topic, thread …). */
+  subjectId?: string;
+  payload?: Prisma.InputJsonValue;
+}
+
+export async function raiseEvent(tx: Tx, event: DomainEventInput): Promise<void> {
+  await tx.domainEvent.create({
+    data: {
+      type: event.type,
+      courseId: event.courseId,
+      lessonId: event.lessonId,
+      subjectId: event.subjectId,
+      payload: event.payload ?? {},
+    },
+  });
+}

@@ -1,0 +1,12 @@
+import { type Actor, authorizeCourse } from "@/lib/auth/authz";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { RemoveStudentInput } from "./schemas";
+
+/** Takes a student off the course's roster; the account, its class and its work elsewhere stay. */
+export async function removeStudent(actor: Actor, input: RemoveStudentInput): Promise<void> {
+  await authorizeCourse(actor, input.courseId, "roster.manage");
+  // Only student memberships: teachers and assistants are managed with the course, not on the roster.
+  const { count } = await db.courseMember.deleteMany({ where: { courseId: input.courseId, userId: input.userId, role: "STUDENT" } });
+  if (count === 0) throw new AppError("not_found");
+}
