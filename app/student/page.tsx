@@ -16,7 +16,7 @@ export default async function StudentHome() {
   const [t, courses, today] = await Promise.all([getTranslations("student.home"), listMyCourses(actor), listTodayLessons(actor)]);
   return (
     <>
-      <TodayLessons lessons={today} courseHref={(id) => `/student/courses/${id}`} />
+      <TodayLessons lessons={today} lessonHref={(id) => `/student/lessons/${id}`} />
       <PageHeader title={t("title")} />
       {courses.length === 0 ? (
         <p className="text-sm text-slate-500">{t("noCourses")}</p>

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { ActionResult } from "@/lib/errors";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /**
  * One button that runs a server action with fixed fields (archive, remove, disable…). With `confirm`, the first

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { assignCourseTeacherAction } from "@/lib/admin/actions";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export interface StaffCandidate {
   id: string;

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { renameDepartmentAction } from "@/lib/admin/actions";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function DepartmentRenameForm({ department }: { department: { id: string; name: string; nameEn: string | null } }) {
   const t = useTranslations("admin.departments");

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { resetUserPasswordAction } from "@/lib/admin/actions";
 import { TempPassword } from "./temp-password";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 /** Asks once, then resets and shows the new temporary password. */
 export function ResetPasswordButton({ user }: { user: { id: string; no: string; name: string } }) {

@@ -7,7 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { createUserAction } from "@/lib/admin/actions";
 import { ROLES } from "@/lib/admin/schemas";
 import { TempPassword } from "./temp-password";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function UserCreateForm({ departments }: { departments: { id: string; name: string }[] }) {
   const t = useTranslations();

@@ -6,7 +6,7 @@ import { Select } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { updateUserAction } from "@/lib/admin/actions";
 import { ROLES } from "@/lib/admin/schemas";
-import { useFormAction } from "./use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function UserEditForm({
   user,

@@ -1,13 +1,16 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
+import { LessonTime } from "@/components/schedule/lesson-time";
 import { PhaseBadge } from "@/components/schedule/phase-badge";
 import { TermLabel } from "@/components/schedule/term-label";
 import { Card } from "@/components/ui/card";
 import type { CourseIntro as Intro } from "@/lib/course/queries";
+import { lessonPhase } from "@/lib/lesson/phase";
 
 /** The course intro as students see it: overview, teachers, objectives, schedule, assessment scheme, syllabus. */
 export async function CourseIntro({ course }: { course: Intro }) {
-  const [t, tc, format] = await Promise.all([getTranslations("student.intro"), getTranslations("common"), getFormatter()]);
+  const [t, tc] = await Promise.all([getTranslations("student.intro"), getTranslations("common")]);
   const totalWeight = course.assessments.reduce((sum, item) => sum + item.weight, 0);
   return (
     <div className="space-y-4" data-testid="course-intro">
@@ -60,13 +63,15 @@ export async function CourseIntro({ course }: { course: Intro }) {
                       <span className="text-xs text-slate-500">{t("lessonNo", { n: index + 1 })}</span>
                       <span className="block font-medium">{lesson.title}</span>
                       <span className="block text-xs text-slate-500">
-                        {format.dateTime(lesson.startsAt, { month: "numeric", day: "numeric", weekday: "short" })}{" "}
-                        {format.dateTimeRange(lesson.startsAt, lesson.endsAt, { hour: "2-digit", minute: "2-digit" })}
+                        <LessonTime startsAt={lesson.startsAt} endsAt={lesson.endsAt} />
                         {lesson.room && ` · ${lesson.room}`}
                       </span>
                     </span>
-                    <PhaseBadge lesson={lesson} />
+                    <PhaseBadge phase={lessonPhase(lesson)} />
                   </summary>
+                  <Link href={`/student/lessons/${lesson.id}`} className="mt-2 inline-block text-sm font-medium text-brand-700" data-testid="lesson-open">
+                    {t("openLesson")} →
+                  </Link>
                   {lesson.objectives.length > 0 && (
                     <div className="mt-2 rounded-lg bg-slate-50 p-2 text-sm">
                       <p className="mb-1 text-xs font-medium text-slate-600">{t("lessonObjectives")}</p>

@@ -85,3 +85,21 @@ export async function getCourseIntro(actor: Actor, courseId: string) {
 }
 
 export type CourseIntro = Awaited<ReturnType<typeof getCourseIntro>>;
+
+/** What the header of a course's teacher pages shows, with the actor's access. Throws not_found when invisible. */
+export async function getCourseHeader(actor: Actor, courseId: string) {
+  const access = await authorizeCourse(actor, courseId, "course.view");
+  const course = await db.course.findUnique({
+    where: { id: access.courseId },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      titleEn: true,
+      term: true,
+      department: { select: { name: true, nameEn: true } },
+    },
+  });
+  if (!course) throw new AppError("not_found");
+  return { ...course, access };
+}

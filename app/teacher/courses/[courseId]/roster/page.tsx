@@ -9,7 +9,7 @@ import { RosterTable } from "@/components/roster/roster-table";
 import { CLASS_OPTIONS_ID } from "@/components/roster/student-actions";
 import { Card } from "@/components/ui/card";
 import { requirePortal } from "@/lib/auth/session";
-import { loadForPage } from "@/lib/course/page-guard";
+import { orHttpError } from "@/lib/page-errors";
 import { listRoster } from "@/lib/roster/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RosterPage({ params }: { params: Promise<{ courseId: string }> }) {
   const actor = await requirePortal("teacher");
   const { courseId } = await params;
-  const roster = await loadForPage(listRoster(actor, courseId));
+  const roster = await orHttpError(listRoster(actor, courseId));
   const t = await getTranslations("roster");
   const { course } = roster;
 

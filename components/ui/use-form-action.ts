@@ -5,12 +5,12 @@ import type { ActionResult } from "@/lib/errors";
 type FormAction<T> = (prev: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
 /**
- * useActionState for admin forms. Submitting through onSubmit instead of the form's `action` keeps what the admin
- * typed when the server refuses it (React resets action forms after every submission); the form is cleared only
- * after a success, and only when asked to.
+ * useActionState for forms whose input must survive a refused save: React resets a form after its `action` runs,
+ * so submitting goes through onSubmit instead, while `action={formAction}` still posts before hydration. The form
+ * is cleared only after a success, and only when asked to.
  */
 export function useFormAction<T>(action: FormAction<T>, { resetOnSuccess = false } = {}) {
-  const [state, dispatch, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
@@ -20,9 +20,9 @@ export function useFormAction<T>(action: FormAction<T>, { resetOnSuccess = false
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    startTransition(() => dispatch(form));
+    startTransition(() => formAction(form));
   }
 
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
-  return { state, pending, fieldErrors, formProps: { ref: formRef, onSubmit, noValidate: true } };
+  return { state, pending, fieldErrors, formAction, onSubmit, formProps: { ref: formRef, onSubmit, noValidate: true } };
 }
