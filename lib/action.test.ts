@@ -17,7 +17,7 @@ describe("runAction", () => {
     await expect(runAction(Schema, { title: "" }, run)).resolves.toEqual({
       ok: false,
       code: "validation",
-      fieldErrors: { title: ["validation.required"], count: ["validation.required"] },
+      fieldErrors: { title: ["validation.required"], count: ["validation.invalid"] },
     });
     expect(run).not.toHaveBeenCalled();
   });

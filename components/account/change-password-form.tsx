@@ -1,17 +1,16 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { changePasswordAction } from "@/lib/account/actions";
 
 export function ChangePasswordForm() {
   const t = useTranslations("auth");
-  const [state, action, pending] = useActionState(changePasswordAction, null);
-  const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+  const { state, pending, fieldErrors, formAction, formProps } = useFormAction(changePasswordAction);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form action={formAction} {...formProps} className="space-y-4">
       <TextInput label={t("currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required errors={fieldErrors?.currentPassword} />
       <TextInput label={t("newPassword")} name="newPassword" type="password" autoComplete="new-password" required hint={t("passwordRule")} errors={fieldErrors?.newPassword} />
       <TextInput label={t("confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" required errors={fieldErrors?.confirmPassword} />
