@@ -1,7 +1,7 @@
 import { type Actor, assertGlobal } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/lib/audit/write-audit";
 import { COURSE_STAFF_ROLES, type AssignCourseTeacherInput } from "./schemas";
 
 /** Switches a course's teacher to assistant or back. Student memberships are the roster's business: not_found here. */

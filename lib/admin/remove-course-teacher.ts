@@ -1,7 +1,7 @@
 import { type Actor, assertGlobal } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/lib/audit/write-audit";
 import { COURSE_STAFF_ROLES, type RemoveCourseTeacherInput } from "./schemas";
 
 /** Takes a teacher or assistant off the course. Students are removed through the roster, not here. */

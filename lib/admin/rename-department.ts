@@ -1,7 +1,7 @@
 import { type Actor, assertGlobal } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/lib/audit/write-audit";
 import type { RenameDepartmentInput } from "./schemas";
 
 /** Changes the display names; the code stays, since other systems (imports, exports) refer to it. */

@@ -2,7 +2,7 @@ import { type Actor, assertGlobal } from "@/lib/auth/authz";
 import { hashPassword, temporaryPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/lib/audit/write-audit";
 import type { ResetUserPasswordInput } from "./schemas";
 
 /**

@@ -1,4 +1,5 @@
 import { type Actor, authorizeCourse } from "@/lib/auth/authz";
+import { writeAudit } from "@/lib/audit/write-audit";
 import { db } from "@/lib/db";
 import { AppError, prismaCodeOf } from "@/lib/errors";
 import { assertGroupInCourse } from "./groups";
@@ -12,7 +13,10 @@ export async function addStudent(actor: Actor, input: AddStudentInput): Promise<
   if (user.role !== "STUDENT") throw new AppError("roster.not_student");
   if (input.groupId) await assertGroupInCourse(input.courseId, input.groupId);
   try {
-    await db.courseMember.create({ data: { courseId: input.courseId, userId: user.id, role: "STUDENT", groupId: input.groupId } });
+    await db.$transaction(async (tx) => {
+      await tx.courseMember.create({ data: { courseId: input.courseId, userId: user.id, role: "STUDENT", groupId: input.groupId } });
+      await writeAudit(tx, actor, "roster.add_student", input.courseId, { userId: user.id, no: input.no });
+    });
   } catch (error) {
     if (prismaCodeOf(error) === "P2002") throw new AppError("roster.already_member");
     throw error;

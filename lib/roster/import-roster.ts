@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/authz";
 import { authorizeCourse } from "@/lib/auth/authz";
 import { hashPassword, temporaryPassword } from "@/lib/auth/password";
+import { writeAudit } from "@/lib/audit/write-audit";
 import { type Tx, db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { type RosterFile, type RosterFileRow, parseRosterFile } from "./parse-roster-file";
@@ -91,14 +92,7 @@ export async function importRoster(
     const creates = plan.rows.filter((row) => row.account === "create");
     await Promise.all(creates.filter((row) => !hashes.has(row.no)).map((row) => prepareAccount(row.no)));
     await applyPlan(tx, courseId, plan, hashes);
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.id,
-        action: "roster.import",
-        target: courseId,
-        detail: { file: file.name.slice(0, 200), rows: plan.rows.length, ...countsOf(plan) },
-      },
-    });
+    await writeAudit(tx, actor, "roster.import", courseId, { file: file.name.slice(0, 200), rows: plan.rows.length, ...countsOf(plan) });
     return plan;
   }, TRANSACTION_OPTIONS);
 

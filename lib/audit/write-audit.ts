@@ -17,10 +17,13 @@ export type AuditAction =
   | "user.update"
   | "user.disable"
   | "user.enable"
-  | "user.reset_password";
+  | "user.reset_password"
+  | "roster.import"
+  | "roster.add_student"
+  | "roster.remove_student";
 
 /**
- * Records an administrative change in the same transaction as the change itself, so neither exists without the
+ * Records an administrative or roster change in the same transaction as the change itself, so neither exists without the
  * other. The detail never carries passwords or hashes.
  */
 export async function writeAudit(
