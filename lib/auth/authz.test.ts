@@ -22,9 +22,9 @@ type Membership = (typeof MEMBERSHIPS)[number];
 const DEPARTMENTS = ["same", "other", "none"] as const;
 type DeptRelation = (typeof DEPARTMENTS)[number];
 
-const ACTIONS: CourseAction[] = ["course.view", "course.edit", "roster.view", "roster.manage", "course.administer"];
+const ACTIONS: CourseAction[] = ["course.view", "course.edit", "roster.view", "roster.manage", "feedback.view", "course.administer"];
 // Columns of the table below, in this order.
-const [V, E, RV, RM, A] = ACTIONS;
+const [V, E, RV, RM, FV, A] = ACTIONS;
 
 /**
  * The course policy, written out. Each cell lists what a (global role, membership, department) may do; a change of
@@ -42,20 +42,20 @@ const COURSE_POLICY: Record<Role, Record<Membership, Record<DeptRelation, Course
     none: { same: [], other: [], none: [] },
     // Staff enrolled as students get nothing; they are not the course's students either.
     STUDENT: { same: [], other: [], none: [] },
-    TEACHER: { same: [V, E, RV, RM], other: [V, E, RV, RM], none: [V, E, RV, RM] },
-    ASSISTANT: { same: [V, RV, RM], other: [V, RV, RM], none: [V, RV, RM] },
+    TEACHER: { same: [V, E, RV, RM, FV], other: [V, E, RV, RM, FV], none: [V, E, RV, RM, FV] },
+    ASSISTANT: { same: [V, RV, RM, FV], other: [V, RV, RM, FV], none: [V, RV, RM, FV] },
   },
   DEPT_ADMIN: {
-    none: { same: [V, RV], other: [], none: [] },
-    STUDENT: { same: [V, RV], other: [], none: [] },
-    TEACHER: { same: [V, E, RV, RM], other: [V, E, RV, RM], none: [V, E, RV, RM] },
-    ASSISTANT: { same: [V, RV, RM], other: [V, RV, RM], none: [V, RV, RM] },
+    none: { same: [V, RV, FV], other: [], none: [] },
+    STUDENT: { same: [V, RV, FV], other: [], none: [] },
+    TEACHER: { same: [V, E, RV, RM, FV], other: [V, E, RV, RM, FV], none: [V, E, RV, RM, FV] },
+    ASSISTANT: { same: [V, RV, RM, FV], other: [V, RV, RM, FV], none: [V, RV, RM, FV] },
   },
   ADMIN: {
-    none: { same: [V, E, RV, RM, A], other: [V, E, RV, RM, A], none: [V, E, RV, RM, A] },
-    STUDENT: { same: [V, E, RV, RM, A], other: [V, E, RV, RM, A], none: [V, E, RV, RM, A] },
-    TEACHER: { same: [V, E, RV, RM, A], other: [V, E, RV, RM, A], none: [V, E, RV, RM, A] },
-    ASSISTANT: { same: [V, E, RV, RM, A], other: [V, E, RV, RM, A], none: [V, E, RV, RM, A] },
+    none: { same: [V, E, RV, RM, FV, A], other: [V, E, RV, RM, FV, A], none: [V, E, RV, RM, FV, A] },
+    STUDENT: { same: [V, E, RV, RM, FV, A], other: [V, E, RV, RM, FV, A], none: [V, E, RV, RM, FV, A] },
+    TEACHER: { same: [V, E, RV, RM, FV, A], other: [V, E, RV, RM, FV, A], none: [V, E, RV, RM, FV, A] },
+    ASSISTANT: { same: [V, E, RV, RM, FV, A], other: [V, E, RV, RM, FV, A], none: [V, E, RV, RM, FV, A] },
   },
 };
 
@@ -138,7 +138,7 @@ describe("authorizeCourse and courseVisibleTo (database)", () => {
     const s = await makeSchool();
     const result = await authorizeCourse(actorOf(s.assistant), s.course.id, "course.view");
     expect(result.memberRole).toBe("ASSISTANT");
-    expect([...result.actions].sort()).toEqual(["course.view", "roster.manage", "roster.view"]);
+    expect([...result.actions].sort()).toEqual(["course.view", "feedback.view", "roster.manage", "roster.view"]);
   });
 
   it("lists exactly the visible courses of each actor of a school", async () => {

@@ -40,6 +40,7 @@ export type CourseAction =
   | "course.edit" // intro, objectives, assessment scheme, lessons
   | "roster.view"
   | "roster.manage" // add/remove students, groups, classes, import
+  | "feedback.view" // students' pre-class feedback with their names, the lesson-plan history (staff only)
   | "course.administer"; // assign teachers, archive, change department
 
 export interface CourseContext {
@@ -49,19 +50,20 @@ export interface CourseContext {
 }
 
 const MEMBER_ACTIONS: Record<CourseRole, readonly CourseAction[]> = {
-  TEACHER: ["course.view", "course.edit", "roster.view", "roster.manage"],
-  ASSISTANT: ["course.view", "roster.view", "roster.manage"],
+  TEACHER: ["course.view", "course.edit", "roster.view", "roster.manage", "feedback.view"],
+  ASSISTANT: ["course.view", "roster.view", "roster.manage", "feedback.view"],
   STUDENT: ["course.view"],
 };
 
 /** Department admins read everything in their department and change nothing there unless they teach it. */
-const DEPT_ADMIN_ACTIONS: readonly CourseAction[] = ["course.view", "roster.view"];
+const DEPT_ADMIN_ACTIONS: readonly CourseAction[] = ["course.view", "roster.view", "feedback.view"];
 
 const ALL_ACTIONS: readonly CourseAction[] = [
   "course.view",
   "course.edit",
   "roster.view",
   "roster.manage",
+  "feedback.view",
   "course.administer",
 ];
 

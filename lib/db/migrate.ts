@@ -35,6 +35,7 @@ export async function migrate(prisma: PrismaClient, dir = migrationsDir()): Prom
   await prisma.$transaction(
     async (tx) => {
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
+      await createTargetSchema(tx);
       await tx.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
         "id" VARCHAR(36) PRIMARY KEY NOT NULL,
         "checksum" VARCHAR(64) NOT NULL,
@@ -71,6 +72,14 @@ export async function migrate(prisma: PrismaClient, dir = migrationsDir()): Prom
     { timeout: 120_000, maxWait: 60_000 },
   );
   return { applied };
+}
+
+/** A `?schema=name` database URL sets search_path to a schema that may not exist yet: create it first. */
+async function createTargetSchema(tx: Pick<PrismaClient, "$queryRawUnsafe" | "$executeRawUnsafe">): Promise<void> {
+  const [{ search_path: searchPath }] = await tx.$queryRawUnsafe<{ search_path: string }[]>("SHOW search_path");
+  const first = searchPath.split(",")[0].trim().replace(/^"(.*)"$/, "$1").replace(/""/g, '"');
+  if (!first || first.startsWith("$")) return;
+  await tx.$executeRawUnsafe(`CREATE SCHEMA IF NOT EXISTS "${first.replace(/"/g, '""')}"`);
 }
 
 /**

@@ -1,0 +1,30 @@
+import { NextResponse } from "next/server";
+import { httpStatusOf, toErrorResult } from "@/lib/errors";
+
+/** Every failure becomes `{ ok: false, code }` with the code's status, never a bare 500. */
+export function errorResponse(error: unknown): NextResponse {
+  const result = toErrorResult(error);
+  return NextResponse.json(result, { status: httpStatusOf(result.code), headers: { "Cache-Control": "no-store" } });
+}
+
+/** Server actions get an origin check from Next; a cookie-authenticated upload endpoint needs its own. */
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return true;
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `Content-Disposition` with the original name: an ASCII fallback for old clients and the exact name as RFC 5987
+ * `filename*` (quotes and non-ASCII cannot break out of the header).
+ */
+export function contentDisposition(type: "inline" | "attachment", fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%;]/g, "_") || "download";
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
