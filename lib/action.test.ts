@@ -22,6 +22,13 @@ describe("runAction", () => {
     expect(run).not.toHaveBeenCalled();
   });
 
+  it("refuses text with a NUL byte as bad input before running anything", async () => {
+    const run = vi.fn(async () => "ran");
+    await expect(runAction(Schema, { title: "a\u0000b", count: 1 }, run)).resolves.toEqual({ ok: false, code: "validation" });
+    await expect(runAction(z.object({ tags: z.array(z.string()) }), { tags: ["ok", "\u0000"] }, run)).resolves.toMatchObject({ ok: false });
+    expect(run).not.toHaveBeenCalled();
+  });
+
   it("turns an AppError into its code", async () => {
     await expect(runAction(Schema, { title: "a", count: 1 }, async () => {
       throw new AppError("auth.forbidden");

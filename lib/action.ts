@@ -11,12 +11,21 @@ export async function runAction<S extends z.ZodType, T>(
   run: (data: z.output<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
   try {
+    // PostgreSQL rejects NUL in text; refuse it here as bad input rather than fail in the database.
+    if (containsNul(input)) return { ok: false, code: "validation" };
     const data = schema.parse(input);
     return { ok: true, data: await run(data) };
   } catch (error) {
     if (isNextControlFlow(error)) throw error;
     return toErrorResult(error);
   }
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === "object" && !(value instanceof Blob)) return Object.values(value).some(containsNul);
+  return false;
 }
 
 /** redirect(), notFound() and forbidden() work by throwing; those must pass through. */

@@ -7,7 +7,10 @@ export default async function StudentLayout({ children }: { children: ReactNode 
   const actor = await requirePortal("student");
   const t = await getTranslations("student");
   return (
-    <AppShell actor={actor} portal="student" nav={[{ href: "/student", label: t("nav.home") }]}>
+    <AppShell actor={actor} portal="student" nav={[
+        { href: "/student", label: t("nav.home") },
+        { href: "/student/notes", label: t("nav.notes") },
+      ]}>
       {children}
     </AppShell>
   );

@@ -7,6 +7,7 @@ import {
   type GlobalAction,
   type Portal,
   authorizeCourse,
+  authorizeLesson,
   canGlobal,
   canOnCourse,
   canUsePortal,
@@ -132,6 +133,14 @@ describe("authorizeCourse and courseVisibleTo (database)", () => {
   it("reports a course id that does not exist as not_found, for admins too", async () => {
     const s = await makeSchool();
     await expect(authorizeCourse(actorOf(s.admin), "c-missing", "course.view")).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("reports malformed ids (NUL bytes, quotes, huge strings) as not_found without asking the database", async () => {
+    const s = await makeSchool();
+    for (const id of [`${s.course.id}\u0000`, "'; DROP TABLE \"Course\"; --", "x".repeat(10_000), ""]) {
+      await expect(authorizeCourse(actorOf(s.admin), id, "course.view")).rejects.toMatchObject({ code: "not_found" });
+      await expect(authorizeLesson(actorOf(s.admin), id, "course.view")).rejects.toMatchObject({ code: "not_found" });
+    }
   });
 
   it("returns the membership and the allowed actions", async () => {

@@ -117,8 +117,12 @@ export interface AuthorizedCourse {
   actions: Set<CourseAction>;
 }
 
+/** Our ids are cuids; anything else (a typo, a NUL byte the database would reject) is simply not found. */
+export const isWellFormedId = (id: unknown): id is string => typeof id === "string" && /^[A-Za-z0-9_-]{1,64}$/.test(id);
+
 /** Loads what is needed to decide, then decides. Throws not_found / auth.forbidden. */
 export async function authorizeCourse(actor: Actor, courseId: string, action: CourseAction): Promise<AuthorizedCourse> {
+  if (!isWellFormedId(courseId)) throw new AppError("not_found");
   const course = await db.course.findFirst({
     where: { id: courseId, ...courseVisibleTo(actor) },
     select: { id: true, departmentId: true, members: { where: { userId: actor.id }, select: { role: true } } },
@@ -132,6 +136,7 @@ export async function authorizeCourse(actor: Actor, courseId: string, action: Co
 
 /** Same decision for a lesson, through its course. */
 export async function authorizeLesson(actor: Actor, lessonId: string, action: CourseAction) {
+  if (!isWellFormedId(lessonId)) throw new AppError("not_found");
   const lesson = await db.lesson.findFirst({ where: { id: lessonId }, select: { courseId: true } });
   if (!lesson) throw new AppError("not_found");
   return authorizeCourse(actor, lesson.courseId, action);

@@ -1,5 +1,8 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import { seedDemoPlan } from "@/lib/plan/demo";
+import { seedDemoPreclass } from "@/lib/preclass/demo";
+import { seedDemoThreads } from "@/lib/threads/demo";
 import { DEMO_PASSWORD } from "./accounts";
 import { DEMO_COURSES, DEMO_DEPARTMENTS, DEMO_STAFF, type DemoCourse } from "./school";
 
@@ -46,7 +49,7 @@ const at = (day: Date, dayOffset: number, hhmm: string) => {
  * 6 courses with intro, objectives, assessment scheme, groups and a 16-week term of lessons placed around today,
  * so that today's lessons and all three phases can be seen whenever the demo starts.
  */
-export async function seedDemoSchool(prisma: PrismaClient, now = new Date()): Promise<{ users: number; lessons: number }> {
+export async function seedDemoSchool(prisma: PrismaClient, now = new Date()) {
   const random = seededRandom(20260901);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
@@ -106,7 +109,11 @@ export async function seedDemoSchool(prisma: PrismaClient, now = new Date()): Pr
       random,
     });
   }
-  return { users: staffIds.size + DEMO_CLASSES.length * STUDENTS_PER_CLASS, lessons };
+  // The lesson loop around today: pre-class packages and feedback, then the plan revised from it, then threads.
+  const preclass = await seedDemoPreclass(prisma, now);
+  const plan = await seedDemoPlan(prisma, now);
+  const threads = await seedDemoThreads(prisma, now);
+  return { users: staffIds.size + DEMO_CLASSES.length * STUDENTS_PER_CLASS, lessons, preclass, plan, threads };
 }
 
 async function seedCourse(

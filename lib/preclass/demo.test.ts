@@ -11,8 +11,7 @@ const FIXED_NOW = new Date("2026-11-01T23:00:00Z");
 describe("seedDemoPreclass", () => {
   let result: Awaited<ReturnType<typeof seedDemoPreclass>>;
   beforeAll(async () => {
-    await seedDemoSchool(db, FIXED_NOW);
-    result = await seedDemoPreclass(db, FIXED_NOW);
+    result = (await seedDemoSchool(db, FIXED_NOW)).preclass;
   }, 120_000);
 
   it("publishes today's and the next 诊断学 lesson with material and a de-identified staged case", async () => {

@@ -11,8 +11,7 @@ describe("seedDemoThreads", () => {
   const now = new Date("2026-11-02T04:00:00Z");
   let result: Awaited<ReturnType<typeof seedDemoThreads>>;
   beforeAll(async () => {
-    await seedDemoSchool(db, now);
-    result = await seedDemoThreads(db, now);
+    result = (await seedDemoSchool(db, now)).threads;
   }, 120_000);
 
   const actor = async (no: string) => actorOf(await db.user.findUniqueOrThrow({ where: { no } }));

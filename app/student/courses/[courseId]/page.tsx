@@ -28,6 +28,13 @@ export default async function StudentCoursePage({ params }: Props) {
         ← {t("backToCourses")}
       </Link>
       <CourseIntro course={course} />
+      <Link
+        href={`/student/courses/${course.id}/threads`}
+        className="mt-4 block rounded-xl border border-slate-200 bg-white p-4 text-center font-medium text-brand-700 shadow-sm"
+        data-testid="course-threads-link"
+      >
+        {t("threads")} →
+      </Link>
     </>
   );
 }

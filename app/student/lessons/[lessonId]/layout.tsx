@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { LessonHeader } from "@/components/lesson-shell/lesson-header";
 import { LessonTabs } from "@/components/lesson-shell/lesson-tabs";
+import { PlanChangesBanner } from "@/components/plan/plan-changes-banner";
 import { requirePortal } from "@/lib/auth/session";
 import { getLessonContext } from "@/lib/lesson/lesson-context";
 import { orHttpError } from "@/lib/page-errors";
@@ -21,6 +22,7 @@ export default async function StudentLessonLayout({ children, params }: { childr
           { href: `${base}/after`, label: t("after"), testId: "tab-after" },
         ]}
       />
+      <PlanChangesBanner actor={actor} lessonId={lesson.id} />
       {children}
     </>
   );

@@ -20,6 +20,7 @@ export default async function TeacherCourseLayout({ children, params }: {
     { href: teacherCoursePath(course.id), label: t("overview") },
     { href: teacherCoursePath(course.id, "intro"), label: t("intro") },
     { href: teacherCoursePath(course.id, "lessons"), label: t("lessons") },
+    { href: teacherCoursePath(course.id, "threads"), label: t("threads") },
     ...(course.access.actions.has("roster.view") ? [{ href: teacherCoursePath(course.id, "roster"), label: t("roster") }] : []),
   ];
   return (
