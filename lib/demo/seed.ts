@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import { seedDemoLive } from "@/lib/live/demo";
 import { seedDemoPlan } from "@/lib/plan/demo";
 import { seedDemoPreclass } from "@/lib/preclass/demo";
 import { seedDemoThreads } from "@/lib/threads/demo";
@@ -113,7 +114,8 @@ export async function seedDemoSchool(prisma: PrismaClient, now = new Date()) {
   const preclass = await seedDemoPreclass(prisma, now);
   const plan = await seedDemoPlan(prisma, now);
   const threads = await seedDemoThreads(prisma, now);
-  return { users: staffIds.size + DEMO_CLASSES.length * STUDENTS_PER_CLASS, lessons, preclass, plan, threads };
+  const live = await seedDemoLive(prisma, now);
+  return { users: staffIds.size + DEMO_CLASSES.length * STUDENTS_PER_CLASS, lessons, preclass, plan, threads, live };
 }
 
 async function seedCourse(

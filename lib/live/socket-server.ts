@@ -3,13 +3,16 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 import { Server } from "socket.io";
 import type { Actor } from "@/lib/auth/authz";
+import type { LiveServerEvents } from "./events";
+import { type LiveClientListeners, registerLiveHandlers } from "./handlers";
+import { userRoom } from "./rooms";
 import { actorFromCookieHeader } from "./socket-auth";
 
 export interface SocketData {
   actor: Actor;
 }
 
-export const userRoom = (userId: string) => `user:${userId}`;
+export { userRoom };
 
 export interface SocketServerOptions {
   secret: string;
@@ -22,7 +25,7 @@ export interface SocketServerOptions {
  * Feature handlers register on the returned server and authorize every event through lib/auth/authz.
  */
 export async function attachSocketServer(httpServer: HttpServer, options: SocketServerOptions) {
-  const io = new Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>(httpServer, {
+  const io = new Server<LiveClientListeners, LiveServerEvents, Record<string, never>, SocketData>(httpServer, {
     path: "/socket.io",
     serveClient: false,
     // Recovery skips middlewares by default: a user disabled or signed out meanwhile would get the socket back.
@@ -46,6 +49,7 @@ export async function attachSocketServer(httpServer: HttpServer, options: Socket
   });
   io.on("connection", (socket) => {
     void socket.join(userRoom(socket.data.actor.id));
+    registerLiveHandlers(socket);
   });
   return {
     io,
