@@ -1,3 +1,5 @@
+import os from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -34,6 +36,7 @@ export default defineConfig({
       PORT: String(PORT),
       DATABASE_URL: "memory://",
       DEMO_MODE: "true",
+      UPLOAD_DIR: path.join(os.tmpdir(), `medblend-e2e-uploads-${PORT}`),
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-0123",
       NEXTAUTH_URL: `http://localhost:${PORT}`,
     },

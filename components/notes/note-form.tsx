@@ -32,7 +32,8 @@ export function NoteForm({ myGroup, target }: NoteFormProps) {
         ? t("visibilityHint.GROUP", { group: myGroup.name })
         : t("visibilityHint.GROUP_none");
   return (
-    <form {...formProps} action={formAction} className="space-y-3" data-testid="note-form">
+    // A saved new note empties the form; the visibility (and its hint) must go back to private with it.
+    <form {...formProps} action={formAction} onReset={() => setVisibility(editing?.visibility ?? "PRIVATE")} className="space-y-3" data-testid="note-form">
       {editing ? (
         <input type="hidden" name="noteId" value={editing.id} />
       ) : (

@@ -27,7 +27,8 @@ export function ThreadForm({
   const [scope, setScope] = useState<"COURSE" | "GROUP">("COURSE");
   const canGroup = context.isStaff ? context.groups.length > 0 : !!context.myGroup;
   return (
-    <form {...formProps} action={formAction} className="space-y-3" data-testid="thread-form">
+    // A published thread empties the form; the scope (and the group picker it shows) must go back with it.
+    <form {...formProps} action={formAction} onReset={() => setScope("COURSE")} className="space-y-3" data-testid="thread-form">
       <input type="hidden" name="courseId" value={context.courseId} />
       {lessonId && <input type="hidden" name="lessonId" value={lessonId} />}
       {caseId && (
