@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors";
 import { PRECLASS_LIMITS } from "@/lib/preclass/schemas";
-import { MarkdownEditor } from "./markdown-editor";
+import { MarkdownEditor } from "@/components/markdown-editor";
 
 export interface StageRow {
   /** Stable React key; survives reordering. */

@@ -9,7 +9,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { savePackageAction } from "@/lib/preclass/actions";
 import { DEFAULT_STAGE_TITLES, PRECLASS_LIMITS } from "@/lib/preclass/schemas";
 import { type CaseDraft, CaseEditor, type StageRow, casePayloadOf } from "./case-editor";
-import { MarkdownEditor } from "./markdown-editor";
+import { MarkdownEditor } from "@/components/markdown-editor";
 
 export interface PrepFormInitial {
   lessonId: string;

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { type AfterClassSchool, failureOf, makeAfterClassSchool } from "@/lib/threads/test-fixtures";
 import { createNote } from "./create-note";
 import { exportNotes } from "./export-notes";
-import { asciiFileName, contentDisposition, safeFileName } from "./markdown-file";
+import { contentDisposition } from "@/lib/http";
+import { asciiFileName, safeFileName } from "./markdown-file";
 
 describe("exportNotes", () => {
   let s: AfterClassSchool;
@@ -87,7 +88,7 @@ describe("download names", () => {
   it("has a plain ASCII fallback and an RFC 5987 UTF-8 name", () => {
     expect(asciiFileName("notes-MED 2101/诊断", "md")).toBe("notes-MED-2101.md");
     expect(asciiFileName("诊断", "md")).toBe("notes.md");
-    expect(contentDisposition("第三心音 (S3)'s.md", "note.md")).toBe(
+    expect(contentDisposition("attachment", "第三心音 (S3)'s.md", "note.md")).toBe(
       "attachment; filename=\"note.md\"; filename*=UTF-8''%E7%AC%AC%E4%B8%89%E5%BF%83%E9%9F%B3%20%28S3%29%27s.md",
     );
   });

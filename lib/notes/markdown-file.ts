@@ -71,9 +71,3 @@ export function asciiFileName(name: string, extension: string): string {
   const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "").slice(0, MAX_NAME);
   return `${cleaned || "notes"}.${extension}`;
 }
-
-/** RFC 6266 attachment with an ASCII `filename` and the real name as RFC 5987 `filename*`. */
-export function contentDisposition(fileName: string, asciiFallback: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
-}

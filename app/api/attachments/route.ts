@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { teacherPrepPath } from "@/lib/preclass/paths";
 import { uploadAttachment } from "@/lib/preclass/upload-attachment";
 import { uploadMaxBytes } from "@/lib/uploads/config";
-import { errorResponse, isSameOrigin } from "./http";
+import { errorResponse, isSameOrigin } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 

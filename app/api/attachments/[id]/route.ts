@@ -1,7 +1,7 @@
 import { requireActor } from "@/lib/auth/session";
 import { getAttachmentForDownload } from "@/lib/preclass/get-attachment-for-download";
 import { openUpload } from "@/lib/uploads/open-upload";
-import { contentDisposition, errorResponse } from "../http";
+import { contentDisposition, errorResponse } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 

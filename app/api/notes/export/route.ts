@@ -1,8 +1,6 @@
-import { NextResponse } from "next/server";
 import { requireActor } from "@/lib/auth/session";
-import { httpStatusOf, toErrorResult } from "@/lib/errors";
+import { contentDisposition, errorResponse } from "@/lib/http";
 import { exportNotes } from "@/lib/notes/export-notes";
-import { contentDisposition } from "@/lib/notes/markdown-file";
 import { ExportNotesSchema } from "@/lib/notes/schemas";
 
 export const dynamic = "force-dynamic";
@@ -19,16 +17,12 @@ export async function GET(request: Request) {
     return new Response(file.content, {
       headers: {
         "Content-Type": "text/markdown; charset=utf-8",
-        "Content-Disposition": contentDisposition(file.fileName, file.asciiFileName),
+        "Content-Disposition": contentDisposition("attachment", file.fileName, file.asciiFileName),
         "Cache-Control": "private, no-store",
         "X-Content-Type-Options": "nosniff",
       },
     });
   } catch (error) {
-    const result = toErrorResult(error);
-    return NextResponse.json(
-      { ok: false, code: result.code },
-      { status: httpStatusOf(result.code), headers: { "Cache-Control": "no-store" } },
-    );
+    return errorResponse(error);
   }
 }

@@ -5,7 +5,7 @@ import { teacherCoursePath } from "@/lib/course/paths";
 import { AppError } from "@/lib/errors";
 import { importRoster } from "@/lib/roster/import-roster";
 import { ROSTER_LIMITS } from "@/lib/roster/schemas";
-import { errorResponse } from "../error-response";
+import { errorResponse, isSameOrigin } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -40,16 +40,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ cou
     return NextResponse.json({ ok: true, data: summary }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
-  }
-}
-
-function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true;
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() ?? request.headers.get("host");
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
   }
 }

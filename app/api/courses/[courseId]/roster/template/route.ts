@@ -1,7 +1,7 @@
 import { requireActor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getRosterTemplate } from "@/lib/roster/template";
-import { errorResponse } from "../error-response";
+import { contentDisposition, errorResponse } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ cour
     return new Response(template.body, {
       headers: {
         "Content-Type": template.contentType,
-        "Content-Disposition": `attachment; filename="roster-template.${format}"; filename*=UTF-8''${encodeURIComponent(template.filename)}`,
+        "Content-Disposition": contentDisposition("attachment", template.filename, `roster-template.${format}`),
         "Cache-Control": "no-store",
       },
     });

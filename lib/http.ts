@@ -1,13 +1,16 @@
 import { NextResponse } from "next/server";
 import { httpStatusOf, toErrorResult } from "@/lib/errors";
 
-/** Every failure becomes `{ ok: false, code }` with the code's status, never a bare 500. */
+/** Route handlers answer every failure with `{ ok: false, code }` and the code's status, never a bare 500. */
 export function errorResponse(error: unknown): NextResponse {
   const result = toErrorResult(error);
-  return NextResponse.json(result, { status: httpStatusOf(result.code), headers: { "Cache-Control": "no-store" } });
+  return NextResponse.json(
+    { ok: false, code: result.code, ...(result.fieldErrors && { fieldErrors: result.fieldErrors }), ...(result.details && { details: result.details }) },
+    { status: httpStatusOf(result.code), headers: { "Cache-Control": "no-store" } },
+  );
 }
 
-/** Server actions get an origin check from Next; a cookie-authenticated upload endpoint needs its own. */
+/** Server actions get an origin check from Next; cookie-authenticated POST route handlers need their own. */
 export function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return true;
@@ -23,8 +26,8 @@ export function isSameOrigin(request: Request): boolean {
  * `Content-Disposition` with the original name: an ASCII fallback for old clients and the exact name as RFC 5987
  * `filename*` (quotes and non-ASCII cannot break out of the header).
  */
-export function contentDisposition(type: "inline" | "attachment", fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%;]/g, "_") || "download";
+export function contentDisposition(type: "inline" | "attachment", fileName: string, asciiFallback?: string): string {
+  const fallback = asciiFallback ?? (fileName.replace(/[^\x20-\x7e]|["\\%;]/g, "_") || "download");
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

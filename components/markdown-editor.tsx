@@ -10,16 +10,17 @@ type Pane = "write" | "preview";
  * A Markdown textarea with a preview that renders exactly what students will see (the sanitized Markdown component):
  * side by side on wide screens, two tabs on a phone. Controlled, so a list editor can keep the text.
  */
-export function MarkdownEditor({ value, onChange, maxLength, rows, testId, name, a11y }: {
+export function MarkdownEditor({ value, onChange, maxLength, rows, testId, previewTestId, name, a11y }: {
   value: string;
   onChange: (value: string) => void;
   maxLength: number;
   rows: number;
   testId?: string;
+  previewTestId?: string;
   name?: string;
   a11y: { id?: string; "aria-label"?: string; "aria-invalid"?: boolean; "aria-describedby"?: string };
 }) {
-  const t = useTranslations("preclass.prep");
+  const t = useTranslations("common.markdown");
   const [pane, setPane] = useState<Pane>("write");
   // Re-rendering long Markdown on every keystroke would make typing lag; the preview may trail a little.
   const previewText = useDeferredValue(value);
@@ -56,6 +57,7 @@ export function MarkdownEditor({ value, onChange, maxLength, rows, testId, name,
           <p className="mt-1 text-right text-xs text-slate-500">{t("chars", { count: value.length, max: maxLength })}</p>
         </div>
         <div
+          data-testid={previewTestId}
           aria-label={t("preview")}
           className={`${pane === "preview" ? "block" : "hidden lg:block"} max-h-[28rem] min-h-24 overflow-y-auto rounded-lg border border-slate-200 bg-slate-50 px-3 py-2`}
         >
