@@ -6,7 +6,9 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from "@/lib/demo/accounts";
 import { env, isDemoMode, shouldSeedDemo } from "@/lib/env";
 import { setIo } from "@/lib/live/io";
 import { attachSocketServer } from "@/lib/live/socket-server";
+import { startPushDispatcher } from "@/lib/push/push-dispatcher";
 import { prepareDatabase } from "@/lib/server/prepare-database";
+import { startDemoWechat } from "@/lib/server/demo-wechat";
 import { ensureAuthSecret } from "@/lib/server/secret";
 
 // One process, one port: Next.js pages and socket.io.
@@ -43,12 +45,19 @@ async function main() {
     for (const login of DEMO_LOGINS) console.log(`  ${login.no.padEnd(12)} ${login.role.padEnd(10)} ${login.name}`);
   }
 
+  const demoWechat = isDemoMode() ? await startDemoWechat(config.PORT) : null;
+  if (demoWechat) console.log(`[medblend] WeChat simulator: ${demoWechat.url}/phone (simulated phones)`);
+  // The WeChat outbox: sends what the lesson loop queued (lib/push).
+  const pushes = startPushDispatcher();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`[medblend] ${signal}: shutting down`);
     await sockets.close();
+    await pushes.stop();
+    await demoWechat?.close();
     await closeDb();
     process.exit(0);
   };

@@ -62,6 +62,13 @@ export const ERROR_CODES = [
   "threads.no_group",
   "threads.group_required",
   "threads.answer_hidden",
+  "binding.consent_required",
+  "binding.consent_outdated",
+  "binding.openid_taken",
+  "binding.not_bound",
+  "binding.oauth_failed",
+  "binding.oauth_denied",
+  "binding.expired",
   "common.unexpected",
 ] as const;
 

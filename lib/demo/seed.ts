@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import { seedDemoBindings } from "@/lib/binding/demo";
 import { seedDemoLive } from "@/lib/live/demo";
 import { seedDemoPlan } from "@/lib/plan/demo";
 import { seedDemoPreclass } from "@/lib/preclass/demo";
@@ -115,7 +116,8 @@ export async function seedDemoSchool(prisma: PrismaClient, now = new Date()) {
   const plan = await seedDemoPlan(prisma, now);
   const threads = await seedDemoThreads(prisma, now);
   const live = await seedDemoLive(prisma, now);
-  return { users: staffIds.size + DEMO_CLASSES.length * STUDENTS_PER_CLASS, lessons, preclass, plan, threads, live };
+  const wechat = await seedDemoBindings(prisma);
+  return { users: staffIds.size + DEMO_CLASSES.length * STUDENTS_PER_CLASS, lessons, preclass, plan, threads, live, wechat };
 }
 
 async function seedCourse(

@@ -2,8 +2,9 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Tx } from "@/lib/db";
 
 /**
- * The lesson loop's moments, raised in the same transaction as the change that causes them. The WeChat outbox
- * (pushes to students and teachers) and analytics hook in here, and nowhere else.
+ * The lesson loop's moments, raised in the same transaction as the change that causes them. The row is the
+ * transactional outbox record: the push dispatcher (lib/push) expands it into one WeChat push per recipient right
+ * after commit, so a 2,000-student lesson does not write 2,000 rows while students wait for a live topic.
  */
 export type DomainEventType =
   | "preclass.published" // a lesson's pre-class package went out to students

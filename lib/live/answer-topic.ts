@@ -1,3 +1,4 @@
+import type { AnswerSource } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { AppError, type ErrorCode } from "@/lib/errors";
@@ -9,12 +10,17 @@ import { takeLiveToken } from "./rate-limit";
 import { type AnswerTopicInput, AnswerTopicSchema, isPoll } from "./schemas";
 import { type AnswerRow, answerSelect, staffAnswerView, studentAnswerView } from "./views";
 
+export interface AnswerTopicOptions {
+  /** Where the answer was written: the lesson page (default) or a WeChat reply (lib/wechat/inbound-text.ts). */
+  source?: AnswerSource;
+}
+
 /**
  * A student answers the open topic: a poll takes one answer per student (answering again replaces it), a
  * discussion takes several, and `answerId` edits one of one's own until the teacher highlighted or replied to it.
  * The answer reaches the board within a batch; the student gets their own view of it back.
  */
-export async function answerTopic(actor: Actor, input: AnswerTopicInput): Promise<StudentAnswer> {
+export async function answerTopic(actor: Actor, input: AnswerTopicInput, { source = "WEB" }: AnswerTopicOptions = {}): Promise<StudentAnswer> {
   const data = AnswerTopicSchema.parse(input);
   takeLiveToken("answer", actor.id);
   const topic = await getTopicMeta(data.topicId);
@@ -27,13 +33,17 @@ export async function answerTopic(actor: Actor, input: AnswerTopicInput): Promis
     await authorizeLiveStudent(actor, topic.lessonId);
     throw new AppError(problem);
   }
-  const stored = await storeAnswer({ topicId: topic.id, studentId: actor.id, text: poll ? "" : data.text, choices: poll ? choices : [], replace: poll });
-  if (!stored) return explainRefusal(actor, topic);
-  const row: AnswerRow = { ...stored, topicId: topic.id, studentId: actor.id, source: "WEB", student: { name: actor.name, no: actor.no } };
+  const written = await storeAnswer({ topicId: topic.id, studentId: actor.id, text: poll ? "" : data.text, choices: poll ? choices : [], replace: poll });
+  if (!written) return explainRefusal(actor, topic);
+  // The batch writes the column's default (WEB); other sources are marked before the board hears of the answer.
+  const stored = source === "WEB" ? written : await db.topicAnswer.update({ where: { id: written.id }, data: { source }, select: storedSelect });
+  const row: AnswerRow = { ...stored, topicId: topic.id, studentId: actor.id, source, student: { name: actor.name, no: actor.no } };
   publishAnswerToBoard(topic.lessonId, staffAnswerView(row));
   publishResultsSoon(topic);
   return studentAnswerView(row, topic, actor.id);
 }
+
+const storedSelect = { id: true, text: true, choices: true, createdAt: true, updatedAt: true, highlighted: true, teacherReply: true } as const;
 
 function problemWith(topic: TopicMeta, text: string, choices: number[]): ErrorCode | null {
   if (!isPoll(topic.kind)) return text ? null : "live.answer_empty";

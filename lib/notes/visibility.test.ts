@@ -37,20 +37,21 @@ describe("note visibility", () => {
     async (who, visibility, expected) => {
       const actor = s.as[who];
       const noteId = noteIds[visibility];
-      const list = listNotesForLesson(actor, { lessonId: s.lesson.id });
-      const exported = exportNotes(actor, { noteId });
+      // Called only when awaited: a rejection left pending while another is awaited counts as unhandled.
+      const list = () => listNotesForLesson(actor, { lessonId: s.lesson.id });
+      const exported = () => exportNotes(actor, { noteId });
       if (expected === "not_found") {
-        await expect(list).rejects.toMatchObject({ code: "not_found" });
-        await expect(exported).rejects.toMatchObject({ code: "not_found" });
+        await expect(list()).rejects.toMatchObject({ code: "not_found" });
+        await expect(exported()).rejects.toMatchObject({ code: "not_found" });
         return;
       }
-      const { mine, shared } = await list;
+      const { mine, shared } = await list();
       const seen = [...mine, ...shared].some((note) => note.id === noteId);
       expect(seen).toBe(expected === "yes");
       if (expected === "yes") {
-        expect((await exported).content).toContain(`# ${visibility} 笔记`);
+        expect((await exported()).content).toContain(`# ${visibility} 笔记`);
       } else {
-        await expect(exported).rejects.toMatchObject({ code: "not_found" });
+        await expect(exported()).rejects.toMatchObject({ code: "not_found" });
       }
     },
   );

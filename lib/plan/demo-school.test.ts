@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { seedDemoSchool } from "@/lib/demo/seed";
 import { getFeedbackSummary } from "@/lib/feedback/get-feedback-summary";
-import { seedDemoPreclass } from "@/lib/preclass/demo";
 import { actorOf } from "@/tests/factories";
 import { seedDemoPlan } from "./demo";
 import { listPlanChangesForStudent } from "./list-plan-changes-for-student";
@@ -10,12 +9,11 @@ import { listPlanChangesForStudent } from "./list-plan-changes-for-student";
 // Monday 2026-11-02 07:00 in Shanghai, as in the pre-class demo test: 诊断学 meets today.
 const FIXED_NOW = new Date("2026-11-01T23:00:00Z");
 
-describe("seedDemoPlan on the demo school, after seedDemoPreclass", () => {
+describe("seedDemoPlan on the demo school", () => {
   let result: Awaited<ReturnType<typeof seedDemoPlan>>;
   beforeAll(async () => {
-    await seedDemoSchool(db, FIXED_NOW);
-    await seedDemoPreclass(db, FIXED_NOW);
-    result = await seedDemoPlan(db, FIXED_NOW);
+    // The demo school seeds the pre-class packages and then the plans itself.
+    result = (await seedDemoSchool(db, FIXED_NOW)).plan;
   }, 180_000);
 
   it("gives every lesson with feedback a plan, and one lesson a revision with its causes and tags", async () => {

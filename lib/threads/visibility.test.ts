@@ -37,22 +37,23 @@ describe("thread visibility", () => {
     async (who, scope, expected) => {
       const actor = s.as[who];
       const threadId = threadIds[scope];
-      const list = listThreads(actor, { courseId: s.course.id, page: 1 });
-      const lessonList = listThreads(actor, { courseId: s.course.id, lessonId: s.lesson.id, page: 1 });
-      const detail = getThread(actor, { threadId });
-      const reply = replyToThread(actor, { threadId, body: "我来回答" });
+      // Each call starts only when awaited: a rejection left pending while another is awaited counts as unhandled.
+      const list = () => listThreads(actor, { courseId: s.course.id, page: 1 });
+      const lessonList = () => listThreads(actor, { courseId: s.course.id, lessonId: s.lesson.id, page: 1 });
+      const detail = () => getThread(actor, { threadId });
+      const reply = () => replyToThread(actor, { threadId, body: "我来回答" });
       if (expected === "not_found") {
-        for (const work of [list, lessonList, detail, reply]) expect(await failureOf(work)).toMatchObject({ code: "not_found" });
+        for (const work of [list, lessonList, detail, reply]) expect(await failureOf(work())).toMatchObject({ code: "not_found" });
         return;
       }
-      expect((await list).items.some((t) => t.id === threadId)).toBe(expected === "yes");
-      expect((await lessonList).items.some((t) => t.id === threadId)).toBe(expected === "yes");
+      expect((await list()).items.some((t) => t.id === threadId)).toBe(expected === "yes");
+      expect((await lessonList()).items.some((t) => t.id === threadId)).toBe(expected === "yes");
       if (expected === "yes") {
-        expect((await detail).title).toBe(`${scope} 讨论`);
-        await reply;
+        expect((await detail()).title).toBe(`${scope} 讨论`);
+        await reply();
       } else {
-        expect(await failureOf(detail)).toMatchObject({ code: "not_found" });
-        expect(await failureOf(reply)).toMatchObject({ code: "not_found" });
+        expect(await failureOf(detail())).toMatchObject({ code: "not_found" });
+        expect(await failureOf(reply())).toMatchObject({ code: "not_found" });
       }
     },
   );

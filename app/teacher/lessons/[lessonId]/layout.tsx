@@ -21,6 +21,7 @@ export default async function TeacherLessonLayout({ children, params }: { childr
           { href: `${base}/plan`, label: t("plan"), testId: "tab-plan" },
           { href: `${base}/live`, label: t("board"), testId: "tab-live" },
           { href: `${base}/after`, label: t("after"), testId: "tab-after" },
+          { href: `${base}/pushes`, label: t("pushes"), testId: "tab-pushes" },
         ]}
       />
       {children}
