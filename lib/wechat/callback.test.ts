@@ -275,6 +275,11 @@ describe("POST: events and other messages", () => {
     ]);
     expect(rows[0].deliveredAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(rows[1].deliveredAt).toBeNull();
+    // Blocked: nothing more is sent until the student follows or binds again.
+    expect(await db.wechatBinding.findUniqueOrThrow({ where: { userId: student.id } })).toMatchObject({
+      status: "UNREACHABLE",
+      statusReason: "failed:user block",
+    });
   });
 
   it("settles a report that arrives before the dispatcher stored the msgid", async () => {
