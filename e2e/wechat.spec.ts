@@ -33,6 +33,22 @@ test("a topic reaches a bound student's WeChat; the reply from WeChat lands on t
   await expect(phone.getByRole("region", { name: "对话" })).toContainText("已收到", { timeout: 15_000 });
 });
 
+test("a teacher binds WeChat from the teacher portal to receive feedback summaries", async ({ page }) => {
+  await login(page, "t2001");
+  await page.goto("/teacher/wechat");
+  await expect(page.getByTestId("wechat-binding")).toHaveAttribute("data-state", "none");
+  await page.getByTestId("wechat-demo-bind").click();
+  await page.getByRole("link", { name: /李慧敏老师/ }).click();
+  await page.waitForURL(/\/h5\/bind/);
+  await page.getByLabel(/工号/).fill("t2001");
+  await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByTestId("consent-agree").check();
+  await page.getByTestId("bind-submit").click();
+  await page.waitForURL(/\/teacher\/wechat$/);
+  await expect(page.getByTestId("wechat-binding")).toHaveAttribute("data-state", "active");
+  await expect(page.getByText("课前反馈汇总")).toBeVisible();
+});
+
 test("a student binds WeChat through the simulated OAuth page with the consent screen", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();

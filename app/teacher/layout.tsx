@@ -7,7 +7,10 @@ export default async function TeacherLayout({ children }: { children: ReactNode 
   const actor = await requirePortal("teacher");
   const t = await getTranslations("teacher");
   return (
-    <AppShell actor={actor} portal="teacher" nav={[{ href: "/teacher", label: t("nav.home") }]}>
+    <AppShell actor={actor} portal="teacher" nav={[
+        { href: "/teacher", label: t("nav.home") },
+        { href: "/teacher/wechat", label: t("nav.wechat") },
+      ]}>
       {children}
     </AppShell>
   );

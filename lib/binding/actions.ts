@@ -9,7 +9,7 @@ import { wechatSessionCookie } from "@/lib/auth/wechat-provider";
 import type { ActionResult } from "@/lib/errors";
 import { bindWithTicket } from "./bind-with-ticket";
 import { BIND_TICKET_COOKIE } from "./oauth-flow";
-import { h5CookiePath, studentWechatPath } from "./paths";
+import { h5CookiePath, wechatSettingsPaths } from "./paths";
 import { BindWechatFormSchema, UnbindWechatSchema, WechatSettingsSchema } from "./schemas";
 import { unbindWechat } from "./unbind-wechat";
 import { updateWechatSettings } from "./update-wechat-settings";
@@ -28,16 +28,19 @@ export async function bindWechatAction(_prev: ActionResult | null, form: FormDat
   redirect(result.data);
 }
 
+// The action does not know which portal's page posted it; both show the same settings.
+const revalidateSettingsPages = () => Object.values(wechatSettingsPaths).forEach((path) => revalidatePath(path));
+
 export async function updateWechatSettingsAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const result = await runAction(WechatSettingsSchema, formToObject(form), async (input) =>
     updateWechatSettings(await requireActor(), input),
   );
-  if (result.ok) revalidatePath(studentWechatPath);
+  if (result.ok) revalidateSettingsPages();
   return result;
 }
 
 export async function unbindWechatAction(_prev: ActionResult | null, _form: FormData): Promise<ActionResult> {
   const result = await runAction(UnbindWechatSchema, {}, async () => unbindWechat(await requireActor()));
-  if (result.ok) revalidatePath(studentWechatPath);
+  if (result.ok) revalidateSettingsPages();
   return result;
 }

@@ -1,5 +1,6 @@
 /** URLs of the WeChat binding pages; actions revalidate and redirect through these. */
-export const studentWechatPath = "/student/wechat";
+export const wechatSettingsPaths = { student: "/student/wechat", teacher: "/teacher/wechat" } as const;
+export const wechatSettingsPath = (portal: keyof typeof wechatSettingsPaths) => wechatSettingsPaths[portal];
 export const h5CookiePath = "/h5";
 export const h5CallbackPath = "/h5/oauth/callback";
 export const h5BindPath = "/h5/bind";

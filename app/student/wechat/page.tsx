@@ -1,70 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { BindingCard } from "@/components/binding/binding-card";
-import { ConsentHistory } from "@/components/binding/consent-history";
-import { ConsentText } from "@/components/binding/consent-text";
-import { UnbindButton } from "@/components/binding/unbind-button";
-import { WechatSettingsForm } from "@/components/binding/wechat-settings-form";
-import { ClientMessages } from "@/components/intl/client-messages";
-import { buttonClass } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { WechatSettingsPage } from "@/components/binding/wechat-settings-page";
 import { requirePortal } from "@/lib/auth/session";
-import { h5EntryPath, studentWechatPath } from "@/lib/binding/paths";
-import { getWechatSettings } from "@/lib/binding/queries";
-import { minuteToClock } from "@/lib/binding/quiet-hours";
-import { isDemoMode } from "@/lib/env";
+import { wechatSettingsPath } from "@/lib/binding/paths";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("wechat"))("settings.title") };
 }
 
-/** The student's WeChat binding, what they receive and when, unbinding, and their consent history. */
 export default async function StudentWechatPage() {
-  const actor = await requirePortal("student");
-  const [settings, t] = await Promise.all([getWechatSettings(actor), getTranslations("wechat")]);
-  const binding = settings.binding;
-  const bound = !!binding && binding.state !== "unbound";
-  return (
-    <>
-      <PageHeader title={t("settings.title")} subtitle={t("settings.subtitle")} />
-      <div className="max-w-2xl space-y-4">
-        {binding && <BindingCard binding={binding} />}
-        {!bound && (
-          <Card title={t("settings.notBoundTitle")}>
-            <div className="space-y-3 text-sm" {...(!binding && { "data-testid": "wechat-binding", "data-state": "none" })}>
-              <p className="text-slate-700">{t("settings.howToBind")}</p>
-              {isDemoMode() && (
-                <a href={h5EntryPath(studentWechatPath)} className={buttonClass("secondary")} data-testid="wechat-demo-bind">
-                  {t("settings.demoBind")}
-                </a>
-              )}
-            </div>
-          </Card>
-        )}
-        {bound && (
-          <ClientMessages namespaces={["wechat"]}>
-            <Card>
-              <WechatSettingsForm
-                preferences={settings.preferences}
-                quietStart={minuteToClock(binding.quietStartMinute)}
-                quietEnd={minuteToClock(binding.quietEndMinute)}
-              />
-            </Card>
-            <Card title={t("settings.unbindTitle")}>
-              <p className="mb-3 text-sm text-slate-700">{t("settings.unbindHelp")}</p>
-              <UnbindButton />
-            </Card>
-          </ClientMessages>
-        )}
-        <ConsentHistory consents={settings.consents} />
-        <details className="rounded-xl border border-slate-200 bg-white p-4">
-          <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("settings.readConsent")}</summary>
-          <div className="mt-3">
-            <ConsentText />
-          </div>
-        </details>
-      </div>
-    </>
-  );
+  return <WechatSettingsPage actor={await requirePortal("student")} path={wechatSettingsPath("student")} />;
 }
