@@ -69,6 +69,12 @@ export const ERROR_CODES = [
   "binding.oauth_failed",
   "binding.oauth_denied",
   "binding.expired",
+  // qbank (question bank, import, export)
+  // quiz
+  // practice (self-assessment, mistake book)
+  // homework
+  // evaluation
+  // points
   "common.unexpected",
 ] as const;
 

@@ -23,9 +23,25 @@ type Membership = (typeof MEMBERSHIPS)[number];
 const DEPARTMENTS = ["same", "other", "none"] as const;
 type DeptRelation = (typeof DEPARTMENTS)[number];
 
-const ACTIONS: CourseAction[] = ["course.view", "course.edit", "roster.view", "roster.manage", "feedback.view", "course.administer"];
+const ACTIONS: CourseAction[] = [
+  "course.view",
+  "course.edit",
+  "roster.view",
+  "roster.manage",
+  "feedback.view",
+  "course.administer",
+  "coursework.manage",
+  "coursework.submit",
+  "grades.view",
+  "grades.manage",
+  "evaluation.view",
+];
 // Columns of the table below, in this order.
-const [V, E, RV, RM, FV, A] = ACTIONS;
+const [V, E, RV, RM, FV, A, CM, CS, GV, GM, EV] = ACTIONS;
+const TEACHES = [V, E, RV, RM, FV, CM, GV, GM, EV];
+const ASSISTS = [V, RV, RM, FV, GV, GM];
+const OVERSEES = [V, RV, FV, GV, EV];
+const EVERYTHING_BUT_SUBMIT = [V, E, RV, RM, FV, A, CM, GV, GM, EV];
 
 /**
  * The course policy, written out. Each cell lists what a (global role, membership, department) may do; a change of
@@ -34,7 +50,7 @@ const [V, E, RV, RM, FV, A] = ACTIONS;
 const COURSE_POLICY: Record<Role, Record<Membership, Record<DeptRelation, CourseAction[]>>> = {
   STUDENT: {
     none: { same: [], other: [], none: [] },
-    STUDENT: { same: [V], other: [V], none: [V] },
+    STUDENT: { same: [V, CS], other: [V, CS], none: [V, CS] },
     // A student account listed as staff (bad data) gets nothing from it.
     TEACHER: { same: [], other: [], none: [] },
     ASSISTANT: { same: [], other: [], none: [] },
@@ -43,20 +59,20 @@ const COURSE_POLICY: Record<Role, Record<Membership, Record<DeptRelation, Course
     none: { same: [], other: [], none: [] },
     // Staff enrolled as students get nothing; they are not the course's students either.
     STUDENT: { same: [], other: [], none: [] },
-    TEACHER: { same: [V, E, RV, RM, FV], other: [V, E, RV, RM, FV], none: [V, E, RV, RM, FV] },
-    ASSISTANT: { same: [V, RV, RM, FV], other: [V, RV, RM, FV], none: [V, RV, RM, FV] },
+    TEACHER: { same: TEACHES, other: TEACHES, none: TEACHES },
+    ASSISTANT: { same: ASSISTS, other: ASSISTS, none: ASSISTS },
   },
   DEPT_ADMIN: {
-    none: { same: [V, RV, FV], other: [], none: [] },
-    STUDENT: { same: [V, RV, FV], other: [], none: [] },
-    TEACHER: { same: [V, E, RV, RM, FV], other: [V, E, RV, RM, FV], none: [V, E, RV, RM, FV] },
-    ASSISTANT: { same: [V, RV, RM, FV], other: [V, RV, RM, FV], none: [V, RV, RM, FV] },
+    none: { same: OVERSEES, other: [], none: [] },
+    STUDENT: { same: OVERSEES, other: [], none: [] },
+    TEACHER: { same: TEACHES, other: TEACHES, none: TEACHES },
+    ASSISTANT: { same: [...new Set([...ASSISTS, ...OVERSEES])], other: ASSISTS, none: ASSISTS },
   },
   ADMIN: {
-    none: { same: [V, E, RV, RM, FV, A], other: [V, E, RV, RM, FV, A], none: [V, E, RV, RM, FV, A] },
-    STUDENT: { same: [V, E, RV, RM, FV, A], other: [V, E, RV, RM, FV, A], none: [V, E, RV, RM, FV, A] },
-    TEACHER: { same: [V, E, RV, RM, FV, A], other: [V, E, RV, RM, FV, A], none: [V, E, RV, RM, FV, A] },
-    ASSISTANT: { same: [V, E, RV, RM, FV, A], other: [V, E, RV, RM, FV, A], none: [V, E, RV, RM, FV, A] },
+    none: { same: EVERYTHING_BUT_SUBMIT, other: EVERYTHING_BUT_SUBMIT, none: EVERYTHING_BUT_SUBMIT },
+    STUDENT: { same: EVERYTHING_BUT_SUBMIT, other: EVERYTHING_BUT_SUBMIT, none: EVERYTHING_BUT_SUBMIT },
+    TEACHER: { same: EVERYTHING_BUT_SUBMIT, other: EVERYTHING_BUT_SUBMIT, none: EVERYTHING_BUT_SUBMIT },
+    ASSISTANT: { same: EVERYTHING_BUT_SUBMIT, other: EVERYTHING_BUT_SUBMIT, none: EVERYTHING_BUT_SUBMIT },
   },
 };
 
@@ -147,7 +163,7 @@ describe("authorizeCourse and courseVisibleTo (database)", () => {
     const s = await makeSchool();
     const result = await authorizeCourse(actorOf(s.assistant), s.course.id, "course.view");
     expect(result.memberRole).toBe("ASSISTANT");
-    expect([...result.actions].sort()).toEqual(["course.view", "feedback.view", "roster.manage", "roster.view"]);
+    expect([...result.actions].sort()).toEqual(["course.view", "feedback.view", "grades.manage", "grades.view", "roster.manage", "roster.view"]);
   });
 
   it("lists exactly the visible courses of each actor of a school", async () => {

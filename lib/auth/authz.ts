@@ -41,7 +41,12 @@ export type CourseAction =
   | "roster.view"
   | "roster.manage" // add/remove students, groups, classes, import
   | "feedback.view" // students' pre-class feedback with their names, the lesson-plan history (staff only)
-  | "course.administer"; // assign teachers, archive, change department
+  | "course.administer" // assign teachers, archive, change department
+  | "coursework.manage" // question bank, quizzes, homework, evaluations, points switch
+  | "coursework.submit" // take quizzes, practise, submit homework, evaluate the course (students only)
+  | "grades.view" // scores, results, item analysis, gradebook of every student
+  | "grades.manage" // mark short answers, grade homework, grant extensions, release grades
+  | "evaluation.view"; // the course evaluation's aggregated results
 
 export interface CourseContext {
   departmentId: string;
@@ -50,13 +55,24 @@ export interface CourseContext {
 }
 
 const MEMBER_ACTIONS: Record<CourseRole, readonly CourseAction[]> = {
-  TEACHER: ["course.view", "course.edit", "roster.view", "roster.manage", "feedback.view"],
-  ASSISTANT: ["course.view", "roster.view", "roster.manage", "feedback.view"],
-  STUDENT: ["course.view"],
+  TEACHER: [
+    "course.view",
+    "course.edit",
+    "roster.view",
+    "roster.manage",
+    "feedback.view",
+    "coursework.manage",
+    "grades.view",
+    "grades.manage",
+    "evaluation.view",
+  ],
+  // 助教 mark and grade; the course's questions, quizzes and the evaluation stay the teacher's.
+  ASSISTANT: ["course.view", "roster.view", "roster.manage", "feedback.view", "grades.view", "grades.manage"],
+  STUDENT: ["course.view", "coursework.submit"],
 };
 
 /** Department admins read everything in their department and change nothing there unless they teach it. */
-const DEPT_ADMIN_ACTIONS: readonly CourseAction[] = ["course.view", "roster.view", "feedback.view"];
+const DEPT_ADMIN_ACTIONS: readonly CourseAction[] = ["course.view", "roster.view", "feedback.view", "grades.view", "evaluation.view"];
 
 const ALL_ACTIONS: readonly CourseAction[] = [
   "course.view",
@@ -65,6 +81,10 @@ const ALL_ACTIONS: readonly CourseAction[] = [
   "roster.manage",
   "feedback.view",
   "course.administer",
+  "coursework.manage",
+  "grades.view",
+  "grades.manage",
+  "evaluation.view",
 ];
 
 export function courseActionsOf(actor: Pick<Actor, "role" | "departmentId">, course: CourseContext): Set<CourseAction> {

@@ -1,6 +1,25 @@
 /** Teacher-portal URLs of one course; pages, forms and actions link and revalidate through these. */
-export const teacherCoursePath = (courseId: string, sub: "" | "intro" | "lessons" | "lessons/new" | "roster" | "threads" = "") =>
+export type TeacherCourseSection =
+  | ""
+  | "intro"
+  | "lessons"
+  | "lessons/new"
+  | "roster"
+  | "threads"
+  | "bank"
+  | "quizzes"
+  | "homework"
+  | "gradebook"
+  | "evaluations";
+
+export const teacherCoursePath = (courseId: string, sub: TeacherCourseSection = "") =>
   `/teacher/courses/${courseId}${sub ? `/${sub}` : ""}`;
 
 export const teacherLessonEditPath = (courseId: string, lessonId: string) =>
   `/teacher/courses/${courseId}/lessons/${lessonId}/edit`;
+
+/** Student-portal URLs of one course's after-class work. */
+export type StudentCourseSection = "" | "threads" | "coursework" | "practice" | "grades" | "points";
+
+export const studentCoursePath = (courseId: string, sub: StudentCourseSection = "") =>
+  `/student/courses/${courseId}${sub ? `/${sub}` : ""}`;

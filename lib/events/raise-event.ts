@@ -13,7 +13,9 @@ export type DomainEventType =
   | "live.signin_opened"
   | "live.topic_opened"
   | "live.topic_closed"
-  | "thread.created";
+  | "thread.created"
+  | "quiz.published" // subjectId: the quiz; lessonId when it belongs to a lesson
+  | "homework.published"; // subjectId: the homework
 
 export interface DomainEventInput {
   type: DomainEventType;

@@ -22,6 +22,15 @@ export default async function TeacherCourseLayout({ children, params }: {
     { href: teacherCoursePath(course.id, "lessons"), label: t("lessons") },
     { href: teacherCoursePath(course.id, "threads"), label: t("threads") },
     ...(course.access.actions.has("roster.view") ? [{ href: teacherCoursePath(course.id, "roster"), label: t("roster") }] : []),
+    ...(course.access.actions.has("coursework.manage") ? [{ href: teacherCoursePath(course.id, "bank"), label: t("bank") }] : []),
+    ...(course.access.actions.has("grades.view")
+      ? [
+          { href: teacherCoursePath(course.id, "quizzes"), label: t("quizzes") },
+          { href: teacherCoursePath(course.id, "homework"), label: t("homework") },
+          { href: teacherCoursePath(course.id, "gradebook"), label: t("gradebook") },
+        ]
+      : []),
+    ...(course.access.actions.has("evaluation.view") ? [{ href: teacherCoursePath(course.id, "evaluations"), label: t("evaluations") }] : []),
   ];
   return (
     <>
