@@ -1,6 +1,7 @@
 import { type CourseRole, Prisma } from "@/generated/prisma/client";
 import { type Tx, db } from "@/lib/db";
 import { type PushKind, URGENT_PUSH_KINDS } from "@/lib/wechat/push-kinds";
+import { homeworkDueForReminder } from "@/lib/homework/due-reminders";
 import { renderPushContent } from "./render-push-content";
 
 /**
@@ -19,8 +20,8 @@ export interface RaisedEvent {
   createdAt: Date;
 }
 
-/** The events that push to the students of the lesson's course. */
-const STUDENT_PUSHES: Readonly<Record<string, PushKind>> = {
+/** The lesson-loop events that push to the students of the lesson's course. */
+const LESSON_PUSHES: Readonly<Record<string, PushKind>> = {
   "preclass.published": "preclass_feedback",
   "live.topic_opened": "live_topic",
 };
@@ -29,14 +30,22 @@ const STAFF_ROLES: CourseRole[] = ["TEACHER", "ASSISTANT"];
 
 interface OutboxInput {
   kind: PushKind;
-  /** What the push is about (package, topic …). The dedupe key is kind:subject:userId, unique: the same event (or
-   * window) never reaches one person twice. */
+  /** What the push is about (package, topic, quiz …). The dedupe key is kind:subject:userId, unique: the same event
+   * (or window) never reaches one person twice. */
   subject: string;
   eventId: string | null;
-  lesson: { id: string; title: string; courseId: string; course: { title: string } };
+  courseId: string;
+  courseTitle: string;
+  /** The lesson's, quiz's or homework's title. */
+  itemTitle: string;
+  lessonId: string | null;
+  /** What the link opens (see render-push-content.ts). */
+  targetId: string;
   time: Date;
-  /** Everyone in the lesson's course with one of these roles gets a row. */
+  /** Everyone in the course with one of these roles gets a row … */
   roles: CourseRole[];
+  /** … or only these of them. */
+  userIds?: readonly string[];
 }
 
 /**
@@ -46,30 +55,29 @@ interface OutboxInput {
  * client_msg_id). Times are written as UTC, like Prisma writes them.
  */
 async function writeOutbox(client: Pick<Tx, "$executeRaw">, input: OutboxInput): Promise<number> {
-  const { lesson } = input;
+  if (input.userIds?.length === 0) return 0;
   const content = renderPushContent({
     kind: input.kind,
-    courseTitle: lesson.course.title,
-    lessonTitle: lesson.title,
+    courseTitle: input.courseTitle,
+    itemTitle: input.itemTitle,
     time: input.time,
-    lessonId: lesson.id,
+    targetId: input.targetId,
   });
+  const onlyUsers = input.userIds ? Prisma.sql`AND m."userId" IN (${Prisma.join(input.userIds)})` : Prisma.empty;
   return client.$executeRaw`
     INSERT INTO "PushMessage" ("id", "dedupeKey", "kind", "userId", "eventId", "courseId", "lessonId", "title", "time", "url",
                                "urgent", "nextAttemptAt", "createdAt", "updatedAt")
     SELECT 'p' || replace(CAST(gen_random_uuid() AS text), '-', ''), ${`${input.kind}:${input.subject}:`} || m."userId",
-           ${input.kind}, m."userId", ${input.eventId}, ${lesson.courseId}, ${lesson.id}, ${content.title},
+           ${input.kind}, m."userId", ${input.eventId}, ${input.courseId}, ${input.lessonId}, ${content.title},
            CAST(${content.time.toISOString()} AS timestamp(3)), ${content.url}, ${URGENT_PUSH_KINDS.includes(input.kind)},
            (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC')
     FROM "CourseMember" m
-    WHERE m."courseId" = ${lesson.courseId} AND CAST(m."role" AS text) IN (${Prisma.join(input.roles)})
+    WHERE m."courseId" = ${input.courseId} AND CAST(m."role" AS text) IN (${Prisma.join(input.roles)}) ${onlyUsers}
     ON CONFLICT ("dedupeKey") DO NOTHING`;
 }
 
-/** Called by raiseEvent for every event; returns how many rows were written (0 for events that push nothing). */
-export async function enqueuePushesForEvent(tx: Tx, event: RaisedEvent): Promise<number> {
-  const kind = STUDENT_PUSHES[event.type];
-  if (!kind || !event.lessonId) return 0;
+async function enqueueLessonPush(tx: Tx, event: RaisedEvent, kind: PushKind): Promise<number> {
+  if (!event.lessonId) return 0;
   const lesson = await tx.lesson.findUnique({
     where: { id: event.lessonId },
     select: { id: true, title: true, courseId: true, course: { select: { title: true } }, preClass: { select: { closesAt: true } } },
@@ -77,7 +85,70 @@ export async function enqueuePushesForEvent(tx: Tx, event: RaisedEvent): Promise
   if (!lesson) return 0;
   // The feedback request's time is its deadline; a topic's is the moment it opened.
   const time = kind === "preclass_feedback" ? (lesson.preClass?.closesAt ?? event.createdAt) : event.createdAt;
-  return writeOutbox(tx, { kind, subject: event.subjectId ?? lesson.id, eventId: event.id, lesson, time, roles: ["STUDENT"] });
+  return writeOutbox(tx, {
+    kind,
+    subject: event.subjectId ?? lesson.id,
+    eventId: event.id,
+    courseId: lesson.courseId,
+    courseTitle: lesson.course.title,
+    itemTitle: lesson.title,
+    lessonId: lesson.id,
+    targetId: lesson.id,
+    time,
+    roles: ["STUDENT"],
+  });
+}
+
+/** A published quiz: its close time (or the moment it was published) and a link to the quiz. */
+async function enqueueQuizPush(tx: Tx, event: RaisedEvent): Promise<number> {
+  if (!event.subjectId) return 0;
+  const quiz = await tx.quiz.findUnique({
+    where: { id: event.subjectId },
+    select: { id: true, title: true, courseId: true, lessonId: true, closesAt: true, status: true, course: { select: { title: true } } },
+  });
+  if (!quiz || quiz.status !== "PUBLISHED") return 0;
+  return writeOutbox(tx, {
+    kind: "quiz_published",
+    subject: quiz.id,
+    eventId: event.id,
+    courseId: quiz.courseId,
+    courseTitle: quiz.course.title,
+    itemTitle: quiz.title,
+    lessonId: quiz.lessonId,
+    targetId: quiz.id,
+    time: quiz.closesAt ?? event.createdAt,
+    roles: ["STUDENT"],
+  });
+}
+
+/** Published homework: its due time and a link to it. */
+async function enqueueHomeworkPush(tx: Tx, event: RaisedEvent): Promise<number> {
+  if (!event.subjectId) return 0;
+  const homework = await tx.homework.findUnique({
+    where: { id: event.subjectId },
+    select: { id: true, title: true, courseId: true, lessonId: true, dueAt: true, status: true, course: { select: { title: true } } },
+  });
+  if (!homework || homework.status !== "PUBLISHED") return 0;
+  return writeOutbox(tx, {
+    kind: "homework_published",
+    subject: homework.id,
+    eventId: event.id,
+    courseId: homework.courseId,
+    courseTitle: homework.course.title,
+    itemTitle: homework.title,
+    lessonId: homework.lessonId,
+    targetId: homework.id,
+    time: homework.dueAt,
+    roles: ["STUDENT"],
+  });
+}
+
+/** Called for every raised event; returns how many rows were written (0 for events that push nothing). */
+export async function enqueuePushesForEvent(tx: Tx, event: RaisedEvent): Promise<number> {
+  if (event.type === "quiz.published") return enqueueQuizPush(tx, event);
+  if (event.type === "homework.published") return enqueueHomeworkPush(tx, event);
+  const kind = LESSON_PUSHES[event.type];
+  return kind ? enqueueLessonPush(tx, event, kind) : 0;
 }
 
 /** Windows closed longer ago than this get no summary (e.g. packages that closed before pushes existed). */
@@ -96,7 +167,48 @@ export async function enqueueDueFeedbackSummaries(now: Date, lookbackMs = SUMMAR
   });
   let written = 0;
   for (const pkg of packages) {
-    written += await writeOutbox(db, { kind: "feedback_summary", subject: pkg.id, eventId: null, lesson: pkg.lesson, time: pkg.closesAt!, roles: STAFF_ROLES });
+    const { lesson } = pkg;
+    written += await writeOutbox(db, {
+      kind: "feedback_summary",
+      subject: pkg.id,
+      eventId: null,
+      courseId: lesson.courseId,
+      courseTitle: lesson.course.title,
+      itemTitle: lesson.title,
+      lessonId: lesson.id,
+      targetId: lesson.id,
+      time: pkg.closesAt!,
+      roles: STAFF_ROLES,
+    });
+  }
+  return written;
+}
+
+/** How long before homework is due its reminder goes out. */
+export const DEADLINE_REMINDER_MS = 24 * 3600_000;
+
+/**
+ * "Homework is due in 24 hours" is a moment in time too: for each published homework due within the window, a
+ * "deadline_reminder" to the course's students who have not submitted yet. Once per homework and student (the
+ * dedupe key), whichever instance gets there first.
+ */
+export async function enqueueDueDeadlineReminders(now: Date, windowMs = DEADLINE_REMINDER_MS): Promise<number> {
+  const due = await homeworkDueForReminder(now, windowMs);
+  let written = 0;
+  for (const { homework, userIds } of due) {
+    written += await writeOutbox(db, {
+      kind: "deadline_reminder",
+      subject: homework.id,
+      eventId: null,
+      courseId: homework.courseId,
+      courseTitle: homework.courseTitle,
+      itemTitle: homework.title,
+      lessonId: homework.lessonId,
+      targetId: homework.id,
+      time: homework.dueAt,
+      roles: ["STUDENT"],
+      userIds,
+    });
   }
   return written;
 }

@@ -1,11 +1,11 @@
 import { type DispatchOptions, type DispatchState, type Outcome, runPushWorkers } from "./dispatch-pushes";
-import { enqueueDueFeedbackSummaries } from "./enqueue-pushes";
+import { enqueueDueDeadlineReminders, enqueueDueFeedbackSummaries } from "./enqueue-pushes";
 import { queuePushesForRaisedEvents } from "./queue-raised-events";
 
 export interface PushDispatcherOptions extends DispatchOptions {
   /** How long an idle worker waits before looking for due rows again. */
   intervalMs?: number;
-  /** How often to look for feedback windows that closed. */
+  /** How often to look for feedback windows that closed and homework due within a day. */
   summaryEveryMs?: number;
   /** Called for every settled row (the benchmark and tests watch progress). */
   onSettled?: (outcome: Outcome) => void;
@@ -38,15 +38,16 @@ export function startPushDispatcher(options: PushDispatcherOptions = {}): PushDi
       sleepers.add(wake);
     });
 
-  const summaries = async () => {
+  const timedPushes = async () => {
     try {
       await enqueueDueFeedbackSummaries(now());
+      await enqueueDueDeadlineReminders(now());
     } catch (error) {
-      console.error("[push] feedback summaries failed:", error instanceof Error ? error.message : error);
+      console.error("[push] feedback summaries or deadline reminders failed:", error instanceof Error ? error.message : error);
     }
   };
-  void summaries();
-  const summaryTimer = setInterval(() => void summaries(), summaryEveryMs);
+  void timedPushes();
+  const summaryTimer = setInterval(() => void timedPushes(), summaryEveryMs);
 
   // New domain events become outbox rows within a second; workers are woken to send them at once.
   let expanding = false;

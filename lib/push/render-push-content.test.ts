@@ -7,9 +7,9 @@ const LESSON_ID = "cm3lessonid0000000000000";
 const input = (overrides: Partial<PushContentInput> = {}): PushContentInput => ({
   kind: "preclass_feedback",
   courseTitle: "诊断学",
-  lessonTitle: "心脏检查：心音与杂音",
+  itemTitle: "心脏检查：心音与杂音",
   time: new Date("2026-11-26T00:00:00Z"),
-  lessonId: LESSON_ID,
+  targetId: LESSON_ID,
   ...overrides,
 });
 
@@ -17,8 +17,9 @@ const LANDINGS: Record<string, string> = {
   preclass_feedback: `/student/lessons/${LESSON_ID}/pre`,
   live_topic: `/student/lessons/${LESSON_ID}/live`,
   feedback_summary: `/teacher/lessons/${LESSON_ID}/feedback`,
-  quiz_published: `/student/lessons/${LESSON_ID}/after`,
-  deadline_reminder: `/student/lessons/${LESSON_ID}/after`,
+  quiz_published: `/student/quizzes/${LESSON_ID}`,
+  homework_published: `/student/homework/${LESSON_ID}`,
+  deadline_reminder: `/student/homework/${LESSON_ID}`,
 };
 
 // What must never reach a template, phrased the way a careless caller would pass it along.
@@ -56,16 +57,16 @@ describe("renderPushContent: the one place push content is built", () => {
 
   it.each([
     ["an unknown kind", { kind: "grade_released" }],
-    ["a malformed lesson id", { lessonId: "../../admin" }],
+    ["a malformed target id", { targetId: "../../admin" }],
     ["an invalid time", { time: new Date("nope") }],
     ["a non-text title", { courseTitle: 95 }],
-    ["empty titles", { courseTitle: " ", lessonTitle: "\n" }],
+    ["empty titles", { courseTitle: " ", itemTitle: "\n" }],
   ])("rejects %s", (_case, overrides) => {
     expect(() => renderPushContent(input(overrides as Partial<PushContentInput>))).toThrow(PushContentError);
   });
 
   it("template data holds only thing1 (≤ 20 characters, no control characters) and time2", () => {
-    const content = renderPushContent(input({ courseTitle: "内科学（临床医学专业 2023 级）", lessonTitle: "第三章\n心力衰竭的诊断与治疗原则" }));
+    const content = renderPushContent(input({ courseTitle: "内科学（临床医学专业 2023 级）", itemTitle: "第三章\n心力衰竭的诊断与治疗原则" }));
     const data = templateDataOf(content);
     expect(Object.keys(data)).toEqual(["thing1", "time2"]);
     expect(Array.from(data.thing1.value)).toHaveLength(THING_MAX);
@@ -79,16 +80,16 @@ describe("renderPushContent: the one place push content is built", () => {
 
   it("builds a title only out of the two titles, whatever they hold", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...PUSH_KINDS), fc.string(), fc.string(), (kind, courseTitle, lessonTitle) => {
+      fc.property(fc.constantFrom(...PUSH_KINDS), fc.string(), fc.string(), (kind, courseTitle, itemTitle) => {
         let content;
         try {
-          content = renderPushContent(input({ kind, courseTitle, lessonTitle }));
+          content = renderPushContent(input({ kind, courseTitle, itemTitle }));
         } catch (error) {
           // Only titles with nothing printable in them are refused.
-          return error instanceof PushContentError && !/[^\s\u0000-\u001f\u007f-\u009f]/.test(courseTitle + lessonTitle);
+          return error instanceof PushContentError && !/[^\s\u0000-\u001f\u007f-\u009f]/.test(courseTitle + itemTitle);
         }
         const data = templateDataOf(content);
-        const allowed = new Set([...courseTitle, ...lessonTitle, ..." ·…"]);
+        const allowed = new Set([...courseTitle, ...itemTitle, ..." ·…"]);
         return (
           Array.from(data.thing1.value).length <= THING_MAX &&
           [...content.title].every((ch) => allowed.has(ch)) &&

@@ -12,17 +12,19 @@ import { type PushKind, isPushKind } from "@/lib/wechat/push-kinds";
  * Template messages (one template id per kind, lib/wechat/config.ts). Every kind's template has the same two
  * keywords, in WeChat's category-template style; the kind's own wording ("课前反馈提醒", "课堂讨论" …) is the
  * fixed text of the template itself:
- *   thing1  course · lesson title, at most 20 characters (WeChat's limit for `thing`; longer ones are cut with "…")
+ *   thing1  course · lesson (or quiz, homework) title, at most 20 characters (WeChat's limit for `thing`; longer ones are cut with "…")
  *   time2   the time, 24-hour Asia/Shanghai, e.g. "2026年11月26日 08:00"
  * and the message's link is the row's url (the app's WeChat H5 entry, which signs the student in first).
  */
 export interface PushContentInput {
   kind: PushKind;
   courseTitle: string;
-  lessonTitle: string;
-  /** Feedback deadline, topic opening time, window close … */
+  /** The lesson's title; for a quiz or homework, its own title. */
+  itemTitle: string;
+  /** Feedback deadline, topic opening time, window close, due time … */
   time: Date;
-  lessonId: string;
+  /** What the link opens: the lesson, or the quiz / homework for the after-class kinds. */
+  targetId: string;
 }
 
 export interface PushContent {
@@ -40,15 +42,16 @@ export class PushContentError extends Error {
   }
 }
 
-const INPUT_FIELDS: readonly (keyof PushContentInput)[] = ["kind", "courseTitle", "lessonTitle", "time", "lessonId"];
+const INPUT_FIELDS: readonly (keyof PushContentInput)[] = ["kind", "courseTitle", "itemTitle", "time", "targetId"];
 
 /** Where each kind's link lands once the H5 entry has signed the user in. */
-const LANDING_PATHS: Record<PushKind, (lessonId: string) => string> = {
+const LANDING_PATHS: Record<PushKind, (targetId: string) => string> = {
   preclass_feedback: (id) => `/student/lessons/${id}/pre`,
   live_topic: (id) => `/student/lessons/${id}/live`,
   feedback_summary: (id) => `/teacher/lessons/${id}/feedback`,
-  quiz_published: (id) => `/student/lessons/${id}/after`,
-  deadline_reminder: (id) => `/student/lessons/${id}/after`,
+  quiz_published: (id) => `/student/quizzes/${id}`,
+  homework_published: (id) => `/student/homework/${id}`,
+  deadline_reminder: (id) => `/student/homework/${id}`,
 };
 
 const TITLE_MAX = 80;
@@ -71,21 +74,21 @@ function appBaseUrl(): string {
   return (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 }
 
-function pushEntryUrl(kind: PushKind, lessonId: string): string {
-  return `${appBaseUrl()}${h5EntryPath(LANDING_PATHS[kind](lessonId))}`;
+function pushEntryUrl(kind: PushKind, targetId: string): string {
+  return `${appBaseUrl()}${h5EntryPath(LANDING_PATHS[kind](targetId))}`;
 }
 
 export function renderPushContent(input: PushContentInput): PushContent {
   const extra = Object.keys(input).filter((key) => !INPUT_FIELDS.includes(key as keyof PushContentInput));
   if (extra.length) throw new PushContentError(`unexpected field(s) ${extra.join(", ")}`);
-  const { kind, courseTitle, lessonTitle, time, lessonId } = input;
+  const { kind, courseTitle, itemTitle, time, targetId } = input;
   if (!isPushKind(kind)) throw new PushContentError("unknown kind");
-  if (typeof courseTitle !== "string" || typeof lessonTitle !== "string") throw new PushContentError("titles must be text");
+  if (typeof courseTitle !== "string" || typeof itemTitle !== "string") throw new PushContentError("titles must be text");
   if (!(time instanceof Date) || Number.isNaN(time.getTime())) throw new PushContentError("time must be a date");
-  if (!isWellFormedId(lessonId)) throw new PushContentError("malformed lesson id");
-  const parts = [clean(courseTitle), clean(lessonTitle)].filter(Boolean);
+  if (!isWellFormedId(targetId)) throw new PushContentError("malformed target id");
+  const parts = [clean(courseTitle), clean(itemTitle)].filter(Boolean);
   if (!parts.length) throw new PushContentError("empty title");
-  return { title: truncate(parts.join(SEPARATOR), TITLE_MAX), time: new Date(time), url: pushEntryUrl(kind, lessonId) };
+  return { title: truncate(parts.join(SEPARATOR), TITLE_MAX), time: new Date(time), url: pushEntryUrl(kind, targetId) };
 }
 
 /** "2026年11月26日 08:00" in Asia/Shanghai: the format WeChat's `time` keywords accept. */

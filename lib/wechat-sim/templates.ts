@@ -8,6 +8,7 @@ const KIND_TITLES: Record<PushKind, string> = {
   live_topic: "课堂讨论",
   feedback_summary: "课前反馈汇总",
   quiz_published: "课后测验发布",
+  homework_published: "课后作业布置",
   deadline_reminder: "作业截止提醒",
 };
 

@@ -1,0 +1,92 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { raiseEvent } from "@/lib/events/raise-event";
+import { DEADLINE_REMINDER_MS, enqueueDueDeadlineReminders } from "./enqueue-pushes";
+import { queuePushesForRaisedEvents } from "./queue-raised-events";
+import { makePushSchool } from "./test-fixtures";
+
+type School = Awaited<ReturnType<typeof makePushSchool>>;
+
+const HOUR = 3600_000;
+const rowsFor = (kind: string, courseId: string) =>
+  db.pushMessage.findMany({ where: { kind, courseId }, orderBy: { userId: "asc" }, select: { userId: true, dedupeKey: true, title: true, url: true, time: true, lessonId: true, urgent: true } });
+const landingOf = (url: string) => new URL(url).searchParams.get("next");
+
+let s: School;
+beforeEach(async () => {
+  s = await makePushSchool(2);
+});
+
+async function publish(type: "quiz.published" | "homework.published", courseId: string, subjectId: string, lessonId?: string) {
+  await db.$transaction((tx) => raiseEvent(tx, { type, courseId, lessonId, subjectId }));
+  await queuePushesForRaisedEvents();
+}
+
+describe("after-class pushes: 课后测验 and 课后作业", () => {
+  it("a published quiz reaches every student of the course once, with its title, close time and a link to the quiz", async () => {
+    const closesAt = new Date("2030-03-06T12:00:00Z");
+    const quiz = await db.quiz.create({
+      data: { courseId: s.course.id, lessonId: s.lesson.id, title: "心音听诊小测", status: "PUBLISHED", closesAt, publishedAt: new Date() },
+    });
+    await publish("quiz.published", s.course.id, quiz.id, s.lesson.id);
+    await publish("quiz.published", s.course.id, quiz.id, s.lesson.id);
+    const rows = await rowsFor("quiz_published", s.course.id);
+    expect(rows.map((r) => r.userId).sort()).toEqual(s.students.map((u) => u.id).sort());
+    for (const row of rows) {
+      expect(row).toMatchObject({ dedupeKey: `quiz_published:${quiz.id}:${row.userId}`, title: `${s.course.title} · 心音听诊小测`, time: closesAt, lessonId: s.lesson.id, urgent: false });
+      expect(landingOf(row.url)).toBe(`/student/quizzes/${quiz.id}`);
+    }
+  });
+
+  it("a quiz that is no longer published when the event is expanded pushes nothing", async () => {
+    const quiz = await db.quiz.create({ data: { courseId: s.course.id, title: "草稿测验" } });
+    await publish("quiz.published", s.course.id, quiz.id);
+    expect(await rowsFor("quiz_published", s.course.id)).toEqual([]);
+  });
+
+  it("published homework links to the homework and carries its due time, never its content", async () => {
+    const dueAt = new Date("2030-03-08T15:59:00Z");
+    const homework = await db.homework.create({
+      data: { courseId: s.course.id, title: "病例分析：二尖瓣狭窄", instructions: "患者张某，女，45 岁，活动后气促……", status: "PUBLISHED", dueAt, points: 100 },
+    });
+    await publish("homework.published", s.course.id, homework.id);
+    const rows = await rowsFor("homework_published", s.course.id);
+    expect(rows).toHaveLength(s.students.length);
+    for (const row of rows) {
+      expect(row).toMatchObject({ title: `${s.course.title} · 病例分析：二尖瓣狭窄`, time: dueAt, lessonId: null });
+      expect(landingOf(row.url)).toBe(`/student/homework/${homework.id}`);
+      expect(JSON.stringify(row)).not.toContain("张某");
+    }
+  });
+});
+
+describe("enqueueDueDeadlineReminders: 作业截止提醒 24 hours before", () => {
+  it("reminds the students who have not submitted and have no extension, once, within the window only", async () => {
+    const now = new Date("2030-03-07T00:00:00Z");
+    const dueAt = new Date(now.getTime() + 20 * HOUR);
+    const [submitted, extended, ...waiting] = s.students;
+    const homework = await db.homework.create({ data: { courseId: s.course.id, title: "体格检查报告", status: "PUBLISHED", dueAt } });
+    await db.homeworkSubmission.create({ data: { homeworkId: homework.id, userId: submitted.id, text: "已完成", submittedAt: now } });
+    await db.homeworkExtension.create({ data: { homeworkId: homework.id, userId: extended.id, dueAt: new Date(dueAt.getTime() + 48 * HOUR) } });
+    await db.homework.create({ data: { courseId: s.course.id, title: "下周的作业", status: "PUBLISHED", dueAt: new Date(now.getTime() + DEADLINE_REMINDER_MS + 2 * HOUR) } });
+    await db.homework.create({ data: { courseId: s.course.id, title: "未发布的作业", dueAt } });
+
+    expect(await enqueueDueDeadlineReminders(now)).toBe(waiting.length);
+    expect(await enqueueDueDeadlineReminders(new Date(now.getTime() + HOUR))).toBe(0);
+    const rows = await rowsFor("deadline_reminder", s.course.id);
+    expect(rows.map((r) => r.userId).sort()).toEqual(waiting.map((u) => u.id).sort());
+    for (const row of rows) {
+      expect(row).toMatchObject({ dedupeKey: `deadline_reminder:${homework.id}:${row.userId}`, time: dueAt });
+      expect(landingOf(row.url)).toBe(`/student/homework/${homework.id}`);
+    }
+  });
+
+  it("writes nothing when everyone has submitted or the homework is already due", async () => {
+    const now = new Date("2030-03-07T00:00:00Z");
+    const past = await db.homework.create({ data: { courseId: s.course.id, title: "已截止", status: "PUBLISHED", dueAt: new Date(now.getTime() - HOUR) } });
+    const done = await db.homework.create({ data: { courseId: s.course.id, title: "都交了", status: "PUBLISHED", dueAt: new Date(now.getTime() + HOUR) } });
+    await db.homeworkSubmission.createMany({ data: s.students.map((u) => ({ homeworkId: done.id, userId: u.id, submittedAt: now })) });
+    expect(past.id).toBeTruthy();
+    expect(await enqueueDueDeadlineReminders(now)).toBe(0);
+  });
+});
