@@ -10,6 +10,7 @@ export type TeacherCourseSection =
   | "quizzes"
   | "homework"
   | "gradebook"
+  | "peer-reviews"
   | "evaluations";
 
 export const teacherCoursePath = (courseId: string, sub: TeacherCourseSection = "") =>

@@ -15,7 +15,8 @@ export type DomainEventType =
   | "live.topic_closed"
   | "thread.created"
   | "quiz.published" // subjectId: the quiz; lessonId when it belongs to a lesson
-  | "homework.published"; // subjectId: the homework
+  | "homework.published" // subjectId: the homework
+  | "peer.phase_changed"; // subjectId: the peer review; payload { phase }
 
 export interface DomainEventInput {
   type: DomainEventType;

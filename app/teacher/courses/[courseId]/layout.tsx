@@ -27,6 +27,7 @@ export default async function TeacherCourseLayout({ children, params }: {
       ? [
           { href: teacherCoursePath(course.id, "quizzes"), label: t("quizzes") },
           { href: teacherCoursePath(course.id, "homework"), label: t("homework") },
+          { href: teacherCoursePath(course.id, "peer-reviews"), label: t("peerReviews") },
           { href: teacherCoursePath(course.id, "gradebook"), label: t("gradebook") },
         ]
       : []),
