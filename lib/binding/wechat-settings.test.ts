@@ -14,7 +14,7 @@ import { updateWechatSettings } from "./update-wechat-settings";
 const save = (actor: Parameters<typeof updateWechatSettings>[0], form: Record<string, unknown>) =>
   runAction(WechatSettingsSchema, form, (input) => updateWechatSettings(actor, input));
 
-const STUDENT_KINDS = ["preclass_feedback", "live_topic", "quiz_published", "homework_published", "deadline_reminder"];
+const STUDENT_KINDS = ["preclass_feedback", "live_topic", "quiz_published", "homework_published", "deadline_reminder", "peer_review"];
 
 describe("getWechatSettings", () => {
   it("shows a student without a binding every student kind switched on and no history", async () => {
@@ -70,6 +70,7 @@ describe("updateWechatSettings", () => {
       { kind: "quiz_published", enabled: true },
       { kind: "homework_published", enabled: false },
       { kind: "deadline_reminder", enabled: false },
+      { kind: "peer_review", enabled: false },
     ]);
     expect(settings.binding).toMatchObject({ quietStartMinute: 23 * 60 + 30, quietEndMinute: 6 * 60 + 15 });
     // A student has no switch for the staff-only kind, so saving never writes it.

@@ -16,7 +16,8 @@ export type DomainEventType =
   | "thread.created"
   | "quiz.published" // subjectId: the quiz; lessonId when it belongs to a lesson
   | "homework.published" // subjectId: the homework
-  | "peer.phase_changed"; // subjectId: the peer review; payload { phase }
+  | "peer.phase_changed" // subjectId: the peer review; payload { phase }
+  | "peer.reminder_requested"; // subjectId: the peer review; payload { userIds, round }
 
 export interface DomainEventInput {
   type: DomainEventType;

@@ -90,3 +90,44 @@ describe("enqueueDueDeadlineReminders: 作业截止提醒 24 hours before", () =
     expect(await enqueueDueDeadlineReminders(now)).toBe(0);
   });
 });
+
+describe("peer review pushes: 同伴互评", () => {
+  async function activity() {
+    return db.peerReview.create({
+      data: {
+        courseId: s.course.id,
+        title: "病例分析互评",
+        rubric: [],
+        submissionClosesAt: new Date("2030-03-09T12:00:00Z"),
+        assessmentClosesAt: new Date("2030-03-12T12:00:00Z"),
+      },
+    });
+  }
+  const raisePeer = async (type: "peer.phase_changed" | "peer.reminder_requested", courseId: string, subjectId: string, payload: object) => {
+    await db.$transaction((tx) => raiseEvent(tx, { type, courseId, subjectId, payload }));
+    await queuePushesForRaisedEvents();
+  };
+
+  it("tells every student when submissions and then reviews open, once per phase, with that phase's deadline", async () => {
+    const peer = await activity();
+    await raisePeer("peer.phase_changed", s.course.id, peer.id, { phase: "SUBMISSION" });
+    await raisePeer("peer.phase_changed", s.course.id, peer.id, { phase: "SUBMISSION" });
+    await raisePeer("peer.phase_changed", s.course.id, peer.id, { phase: "ASSESSMENT" });
+    await raisePeer("peer.phase_changed", s.course.id, peer.id, { phase: "CLOSED" });
+    const rows = await rowsFor("peer_review", s.course.id);
+    expect(rows).toHaveLength(2 * s.students.length);
+    expect(new Set(rows.map((r) => r.time.toISOString()))).toEqual(new Set([peer.submissionClosesAt!.toISOString(), peer.assessmentClosesAt!.toISOString()]));
+    for (const row of rows) expect(landingOf(row.url)).toBe(`/student/peer-reviews/${peer.id}`);
+  });
+
+  it("reminds only the named students, and a second reminder round reaches them again", async () => {
+    const peer = await activity();
+    const [late, ...others] = s.students;
+    await raisePeer("peer.reminder_requested", s.course.id, peer.id, { userIds: [late.id, s.outsider.id], round: "2030-03-10T01:00:00.000Z" });
+    await raisePeer("peer.reminder_requested", s.course.id, peer.id, { userIds: [late.id], round: "2030-03-11T01:00:00.000Z" });
+    const rows = await rowsFor("peer_review", s.course.id);
+    // The outsider is not in the course: no row.
+    expect(rows.map((r) => r.userId)).toEqual([late.id, late.id]);
+    expect(others.length).toBeGreaterThan(0);
+  });
+});

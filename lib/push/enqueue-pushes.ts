@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { type CourseRole, Prisma } from "@/generated/prisma/client";
 import { type Tx, db } from "@/lib/db";
 import { type PushKind, URGENT_PUSH_KINDS } from "@/lib/wechat/push-kinds";
@@ -17,6 +18,7 @@ export interface RaisedEvent {
   courseId: string;
   lessonId: string | null;
   subjectId: string | null;
+  payload: unknown;
   createdAt: Date;
 }
 
@@ -143,10 +145,51 @@ async function enqueueHomeworkPush(tx: Tx, event: RaisedEvent): Promise<number> 
   });
 }
 
+/** Peer-review phases in which students have something to do: submit, then review. */
+const PEER_PHASES_TO_PUSH = ["SUBMISSION", "ASSESSMENT"];
+
+const PeerPayloadSchema = z.object({
+  phase: z.string().optional(),
+  userIds: z.array(z.string()).max(5000).optional(),
+  round: z.string().max(40).optional(),
+});
+
+/**
+ * A peer review: every student when it opens for submissions and again for reviews (subject per phase), or the
+ * students a teacher reminds (subject per reminder round, so a second reminder is not swallowed by the first).
+ */
+async function enqueuePeerPush(tx: Tx, event: RaisedEvent): Promise<number> {
+  const payload = PeerPayloadSchema.safeParse(event.payload);
+  if (!event.subjectId || !payload.success) return 0;
+  const { phase, userIds, round } = payload.data;
+  const reminder = event.type === "peer.reminder_requested";
+  if (reminder ? !userIds || !round : !phase || !PEER_PHASES_TO_PUSH.includes(phase)) return 0;
+  const activity = await tx.peerReview.findUnique({
+    where: { id: event.subjectId },
+    select: { id: true, title: true, courseId: true, lessonId: true, submissionClosesAt: true, assessmentClosesAt: true, course: { select: { title: true } } },
+  });
+  if (!activity) return 0;
+  const deadline = phase === "SUBMISSION" ? activity.submissionClosesAt : activity.assessmentClosesAt;
+  return writeOutbox(tx, {
+    kind: "peer_review",
+    subject: `${activity.id}:${reminder ? round : phase}`,
+    eventId: event.id,
+    courseId: activity.courseId,
+    courseTitle: activity.course.title,
+    itemTitle: activity.title,
+    lessonId: activity.lessonId,
+    targetId: activity.id,
+    time: (reminder ? activity.assessmentClosesAt : deadline) ?? event.createdAt,
+    roles: ["STUDENT"],
+    userIds,
+  });
+}
+
 /** Called for every raised event; returns how many rows were written (0 for events that push nothing). */
 export async function enqueuePushesForEvent(tx: Tx, event: RaisedEvent): Promise<number> {
   if (event.type === "quiz.published") return enqueueQuizPush(tx, event);
   if (event.type === "homework.published") return enqueueHomeworkPush(tx, event);
+  if (event.type === "peer.phase_changed" || event.type === "peer.reminder_requested") return enqueuePeerPush(tx, event);
   const kind = LESSON_PUSHES[event.type];
   return kind ? enqueueLessonPush(tx, event, kind) : 0;
 }

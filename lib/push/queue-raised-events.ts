@@ -10,7 +10,7 @@ export async function queuePushesForRaisedEvents(limit = 20): Promise<number> {
   return db.$transaction(
     async (tx) => {
       const events = await tx.$queryRaw<RaisedEvent[]>`
-        SELECT "id", "type", "courseId", "lessonId", "subjectId", "createdAt" FROM "DomainEvent"
+        SELECT "id", "type", "courseId", "lessonId", "subjectId", "payload", "createdAt" FROM "DomainEvent"
         WHERE "pushesQueuedAt" IS NULL ORDER BY "createdAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
       for (const event of events) await enqueuePushesForEvent(tx, event);
       if (events.length) {

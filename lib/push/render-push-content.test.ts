@@ -20,6 +20,7 @@ const LANDINGS: Record<string, string> = {
   quiz_published: `/student/quizzes/${LESSON_ID}`,
   homework_published: `/student/homework/${LESSON_ID}`,
   deadline_reminder: `/student/homework/${LESSON_ID}`,
+  peer_review: `/student/peer-reviews/${LESSON_ID}`,
 };
 
 // What must never reach a template, phrased the way a careless caller would pass it along.

@@ -52,6 +52,7 @@ const LANDING_PATHS: Record<PushKind, (targetId: string) => string> = {
   quiz_published: (id) => `/student/quizzes/${id}`,
   homework_published: (id) => `/student/homework/${id}`,
   deadline_reminder: (id) => `/student/homework/${id}`,
+  peer_review: (id) => `/student/peer-reviews/${id}`,
 };
 
 const TITLE_MAX = 80;

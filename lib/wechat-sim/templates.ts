@@ -10,6 +10,7 @@ const KIND_TITLES: Record<PushKind, string> = {
   quiz_published: "课后测验发布",
   homework_published: "课后作业布置",
   deadline_reminder: "作业截止提醒",
+  peer_review: "同伴互评提醒",
 };
 
 /** thing1 / time2: the keywords lib/push/render-push-content.ts fills. */

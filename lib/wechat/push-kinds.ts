@@ -2,7 +2,7 @@
  * What MedBlend pushes to WeChat. Each kind has its own template id (lib/wechat/config.ts) and preference switch.
  * Urgent kinds are sent in quiet hours too; all others are deferred to the end of the window, never dropped.
  */
-export const PUSH_KINDS = ["preclass_feedback", "live_topic", "feedback_summary", "quiz_published", "homework_published", "deadline_reminder"] as const;
+export const PUSH_KINDS = ["preclass_feedback", "live_topic", "feedback_summary", "quiz_published", "homework_published", "deadline_reminder", "peer_review"] as const;
 
 export type PushKind = (typeof PUSH_KINDS)[number];
 
