@@ -116,7 +116,7 @@ describe("peer review pushes: 同伴互评", () => {
     await raisePeer("peer.phase_changed", s.course.id, peer.id, { phase: "CLOSED" });
     const rows = await rowsFor("peer_review", s.course.id);
     expect(rows).toHaveLength(2 * s.students.length);
-    expect(new Set(rows.map((r) => r.time.toISOString()))).toEqual(new Set([peer.submissionClosesAt!.toISOString(), peer.assessmentClosesAt!.toISOString()]));
+    expect(new Set(rows.map((r) => r.time?.toISOString()))).toEqual(new Set([peer.submissionClosesAt!.toISOString(), peer.assessmentClosesAt!.toISOString()]));
     for (const row of rows) expect(landingOf(row.url)).toBe(`/student/peer-reviews/${peer.id}`);
   });
 
