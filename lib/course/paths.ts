@@ -11,7 +11,8 @@ export type TeacherCourseSection =
   | "homework"
   | "gradebook"
   | "peer-reviews"
-  | "evaluations";
+  | "evaluations"
+  | "pushes";
 
 export const teacherCoursePath = (courseId: string, sub: TeacherCourseSection = "") =>
   `/teacher/courses/${courseId}${sub ? `/${sub}` : ""}`;

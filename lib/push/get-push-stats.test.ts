@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { actorOf } from "@/tests/factories";
 import { dispatchDuePushes } from "./dispatch-pushes";
 import { getPushStats } from "./get-push-stats";
+import { raiseEvent } from "@/lib/events/raise-event";
+import { queuePushesForRaisedEvents } from "./queue-raised-events";
 import { DAYTIME, NIGHT, bindStudent, fakeClient, makePushSchool, raise } from "./test-fixtures";
 
 type School = Awaited<ReturnType<typeof makePushSchool>>;
@@ -38,7 +40,7 @@ describe("getPushStats", () => {
   });
 
   it("counts each push's rows by outcome, with the reasons, newest push first", async () => {
-    const stats = await getPushStats(actorOf(s.teacher), s.lesson.id);
+    const stats = await getPushStats(actorOf(s.teacher), { lessonId: s.lesson.id });
     expect(stats.map((p) => [p.kind, p.subject])).toEqual([
       ["live_topic", topicId],
       ["preclass_feedback", "cm3package00000000000000"],
@@ -67,16 +69,38 @@ describe("getPushStats", () => {
   });
 
   it("is for staff: assistants and department admins see it; students are forbidden, outsiders get not_found", async () => {
-    await expect(getPushStats(actorOf(s.assistant), s.lesson.id)).resolves.toHaveLength(2);
-    await expect(getPushStats(actorOf(s.deptAdmin), s.lesson.id)).resolves.toHaveLength(2);
-    await expect(getPushStats(actorOf(s.student), s.lesson.id)).rejects.toMatchObject({ code: "auth.forbidden" });
-    await expect(getPushStats(actorOf(s.otherTeacher), s.lesson.id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(getPushStats(actorOf(s.otherDeptAdmin), s.lesson.id)).rejects.toMatchObject({ code: "not_found" });
-    await expect(getPushStats(actorOf(s.teacher), "no-such-lesson")).rejects.toMatchObject({ code: "not_found" });
+    await expect(getPushStats(actorOf(s.assistant), { lessonId: s.lesson.id })).resolves.toHaveLength(2);
+    await expect(getPushStats(actorOf(s.deptAdmin), { lessonId: s.lesson.id })).resolves.toHaveLength(2);
+    await expect(getPushStats(actorOf(s.student), { lessonId: s.lesson.id })).rejects.toMatchObject({ code: "auth.forbidden" });
+    await expect(getPushStats(actorOf(s.otherTeacher), { lessonId: s.lesson.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(getPushStats(actorOf(s.otherDeptAdmin), { lessonId: s.lesson.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(getPushStats(actorOf(s.teacher), { lessonId: "no-such-lesson" })).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("is empty for a lesson without pushes", async () => {
     const quiet = await db.lesson.create({ data: { courseId: s.course.id, position: 2, title: "无推送", startsAt: DAYTIME, endsAt: DAYTIME } });
-    await expect(getPushStats(actorOf(s.teacher), quiet.id)).resolves.toEqual([]);
+    await expect(getPushStats(actorOf(s.teacher), { lessonId: quiet.id })).resolves.toEqual([]);
+  });
+
+  it("of a whole course: the lessons' pushes and the after-class ones, labelled with the activity's title", async () => {
+    const quiz = await db.quiz.create({ data: { courseId: s.course.id, title: "心音听诊小测", status: "PUBLISHED", publishedAt: DAYTIME } });
+    const peer = await db.peerReview.create({ data: { courseId: s.course.id, title: "病例分析互评", rubric: [] } });
+    await db.$transaction(async (tx) => {
+      await raiseEvent(tx, { type: "quiz.published", courseId: s.course.id, subjectId: quiz.id });
+      await raiseEvent(tx, { type: "peer.phase_changed", courseId: s.course.id, subjectId: peer.id, payload: { phase: "SUBMISSION" } });
+    });
+    await queuePushesForRaisedEvents();
+    const stats = await getPushStats(actorOf(s.teacher), { courseId: s.course.id });
+    expect(stats.map((stat) => [stat.kind, stat.subject, stat.label, stat.total]).sort()).toEqual(
+      [
+        ["live_topic", "cm3othertopic00000000000", null, 7],
+        ["live_topic", topicId, "这位患者的心尖区杂音提示什么？", 7],
+        ["peer_review", `${peer.id}:SUBMISSION`, "病例分析互评", 7],
+        ["preclass_feedback", "cm3package00000000000000", null, 7],
+        ["quiz_published", quiz.id, "心音听诊小测", 7],
+      ].sort(),
+    );
+    await expect(getPushStats(actorOf(s.student), { courseId: s.course.id })).rejects.toMatchObject({ code: "auth.forbidden" });
+    await expect(getPushStats(actorOf(s.otherTeacher), { courseId: s.course.id })).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -1,5 +1,6 @@
 import type { PushStatus } from "@/generated/prisma/client";
-import { type Actor, authorizeLesson } from "@/lib/auth/authz";
+import { Prisma } from "@/generated/prisma/client";
+import { type Actor, authorizeCourse, authorizeLesson } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 
 const PUSH_STATUSES: readonly PushStatus[] = ["QUEUED", "DEFERRED", "SENDING", "SENT", "DELIVERED", "FAILED", "SKIPPED"];
@@ -17,7 +18,7 @@ export interface PushStat {
   kind: string;
   /** What the push is about: the pre-class package, the topic … */
   subject: string;
-  /** The topic's prompt for a "live_topic" push (shown to staff only). */
+  /** The topic's prompt for a "live_topic" push, the quiz's, homework's or peer review's title (staff only). */
   label: string | null;
   firstAt: Date;
   total: number;
@@ -47,19 +48,39 @@ const summaryOf = (c: Record<PushStatus, number>): PushStat["summary"] => ({
   failed: c.FAILED,
 });
 
+/** Staff-only labels of what a push was about, by subject id: the topic's prompt, or the activity's title. */
+async function labelsOf(stats: readonly PushStat[]): Promise<Map<string, string>> {
+  const ids = (kind: string) => stats.filter((s) => s.kind === kind).map((s) => s.subject.split(":")[0]);
+  const [topics, quizzes, homework, peer] = await Promise.all([
+    db.topic.findMany({ where: { id: { in: ids("live_topic") } }, select: { id: true, prompt: true } }),
+    db.quiz.findMany({ where: { id: { in: ids("quiz_published") } }, select: { id: true, title: true } }),
+    db.homework.findMany({ where: { id: { in: [...ids("homework_published"), ...ids("deadline_reminder")] } }, select: { id: true, title: true } }),
+    db.peerReview.findMany({ where: { id: { in: ids("peer_review") } }, select: { id: true, title: true } }),
+  ]);
+  return new Map([
+    ...topics.map((t) => [t.id, t.prompt] as const),
+    ...[...quizzes, ...homework, ...peer].map((a) => [a.id, a.title] as const),
+  ]);
+}
+
 /**
- * Per push of a lesson (kind + subject, e.g. one opened topic), how many rows are in each state and why the skipped,
- * deferred and failed ones are. Staff with "feedback.view" (teachers, assistants, department admins); students get
- * auth.forbidden, outsiders not_found. Newest push first.
+ * Per push (kind + subject, e.g. one opened topic or one published quiz), how many rows are in each state and why
+ * the skipped, deferred and failed ones are — of one lesson, or of a whole course (its after-class pushes have no
+ * lesson). Staff with "feedback.view" (teachers, assistants, department admins); students get auth.forbidden,
+ * outsiders not_found. Newest push first.
  */
-export async function getPushStats(actor: Actor, lessonId: string): Promise<PushStat[]> {
-  await authorizeLesson(actor, lessonId, "feedback.view");
-  // The subject sits in the dedupe key (kind:subject:userId), which the feedback summary has without an event.
+export async function getPushStats(actor: Actor, scope: { lessonId: string } | { courseId: string }): Promise<PushStat[]> {
+  const where =
+    "lessonId" in scope
+      ? (await authorizeLesson(actor, scope.lessonId, "feedback.view"), Prisma.sql`"lessonId" = ${scope.lessonId}`)
+      : (await authorizeCourse(actor, scope.courseId, "feedback.view"), Prisma.sql`"courseId" = ${scope.courseId}`);
+  // The subject sits in the dedupe key (kind:subject:userId); a peer review's subject is activity:phase or
+  // activity:round, so everything but the last part is the subject.
   const groups = await db.$queryRaw<GroupRow[]>`
-    SELECT "kind", split_part("dedupeKey", ':', 2) AS "subject", "status"::text AS "status", "reason",
-           COUNT(*)::int AS "count", MIN("createdAt") AS "firstAt"
+    SELECT "kind", regexp_replace(substr("dedupeKey", length("kind") + 2), ':[^:]*$', '') AS "subject",
+           "status"::text AS "status", "reason", COUNT(*)::int AS "count", MIN("createdAt") AS "firstAt"
     FROM "PushMessage"
-    WHERE "lessonId" = ${lessonId}
+    WHERE ${where}
     GROUP BY 1, 2, 3, 4`;
 
   const stats = new Map<string, PushStat>();
@@ -79,14 +100,13 @@ export async function getPushStats(actor: Actor, lessonId: string): Promise<Push
     }
   }
 
-  const topicIds = [...stats.values()].filter((s) => s.kind === "live_topic").map((s) => s.subject);
-  if (topicIds.length) {
-    const topics = await db.topic.findMany({ where: { id: { in: topicIds }, lessonId }, select: { id: true, prompt: true } });
-    const prompts = new Map(topics.map((t) => [t.id, t.prompt]));
-    for (const stat of stats.values()) if (stat.kind === "live_topic") stat.label = prompts.get(stat.subject) ?? null;
-  }
-
+  const labels = await labelsOf([...stats.values()]);
   return [...stats.values()]
-    .map((stat) => ({ ...stat, summary: summaryOf(stat.counts), reasons: stat.reasons.sort((a, b) => b.count - a.count) }))
+    .map((stat) => ({
+      ...stat,
+      label: labels.get(stat.subject.split(":")[0]) ?? null,
+      summary: summaryOf(stat.counts),
+      reasons: stat.reasons.sort((a, b) => b.count - a.count),
+    }))
     .sort((a, b) => b.firstAt.getTime() - a.firstAt.getTime());
 }

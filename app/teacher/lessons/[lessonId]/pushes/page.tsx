@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LessonPushesPage({ params }: { params: Promise<{ lessonId: string }> }) {
   const actor = await requirePortal("teacher");
   const { lessonId } = await params;
-  const [stats, t] = await Promise.all([orHttpError(getPushStats(actor, lessonId)), getTranslations("push.stats")]);
+  const [stats, t] = await Promise.all([orHttpError(getPushStats(actor, { lessonId })), getTranslations("push.stats")]);
   return (
     <section className="space-y-4" aria-labelledby="push-stats-title">
       <div>
