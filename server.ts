@@ -9,6 +9,7 @@ import { attachSocketServer } from "@/lib/live/socket-server";
 import { startPushDispatcher } from "@/lib/push/push-dispatcher";
 import { prepareDatabase } from "@/lib/server/prepare-database";
 import { startDemoWechat } from "@/lib/server/demo-wechat";
+import { startSchedules } from "@/lib/server/schedules";
 import { ensureAuthSecret } from "@/lib/server/secret";
 
 // One process, one port: Next.js pages and socket.io.
@@ -49,6 +50,8 @@ async function main() {
   if (demoWechat) console.log(`[medblend] WeChat simulator: ${demoWechat.url}/phone (simulated phones)`);
   // The WeChat outbox: sends what the lesson loop queued (lib/push).
   const pushes = startPushDispatcher();
+  // Quiz time limits, peer-review phases: things that happen at a time.
+  const schedules = startSchedules();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -57,6 +60,7 @@ async function main() {
     console.log(`[medblend] ${signal}: shutting down`);
     await sockets.close();
     await pushes.stop();
+    await schedules.stop();
     await demoWechat?.close();
     await closeDb();
     process.exit(0);

@@ -10,6 +10,7 @@ export default async function StudentLayout({ children }: { children: ReactNode 
     <AppShell actor={actor} portal="student" nav={[
         { href: "/student", label: t("nav.home") },
         { href: "/student/notes", label: t("nav.notes") },
+        { href: "/student/mistakes", label: t("nav.mistakes") },
         { href: "/student/wechat", label: t("nav.wechat") },
       ]}>
       {children}

@@ -6,6 +6,7 @@ import { TodayLessons } from "@/components/schedule/today-lessons";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePortal } from "@/lib/auth/session";
 import { listMyCourses, listTodayLessons } from "@/lib/course/queries";
+import { mistakeSummaryFor } from "@/lib/mistakes/mistake-summary";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("student.home"))("title") };
@@ -13,10 +14,29 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StudentHome() {
   const actor = await requirePortal("student");
-  const [t, courses, today] = await Promise.all([getTranslations("student.home"), listMyCourses(actor), listTodayLessons(actor)]);
+  const [t, tMistakes, courses, today, mistakes] = await Promise.all([
+    getTranslations("student.home"),
+    getTranslations("coursework.mistakes"),
+    listMyCourses(actor),
+    listTodayLessons(actor),
+    mistakeSummaryFor(actor),
+  ]);
   return (
     <>
       <TodayLessons lessons={today} lessonHref={(id) => `/student/lessons/${id}`} />
+      {mistakes.total > 0 && (
+        <Link
+          href="/student/mistakes"
+          data-testid="mistakes-due"
+          data-due={mistakes.dueToday}
+          className="mb-4 flex items-center justify-between rounded-xl border border-amber-200 bg-amber-50 p-4 shadow-sm"
+        >
+          <span className="font-medium text-amber-900">{tMistakes("title")}</span>
+          <span className="text-sm text-amber-900">
+            {mistakes.dueToday > 0 ? tMistakes("due", { count: mistakes.dueToday }) : tMistakes("none")} · {tMistakes("total", { count: mistakes.total })}
+          </span>
+        </Link>
+      )}
       <PageHeader title={t("title")} />
       {courses.length === 0 ? (
         <p className="text-sm text-slate-500">{t("noCourses")}</p>

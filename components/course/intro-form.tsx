@@ -19,7 +19,7 @@ export interface IntroFormValues {
   credits: number | null;
   hours: number | null;
   objectives: string[];
-  assessments: { name: string; weight: number; description: string }[];
+  assessments: { id: string; name: string; weight: number; description: string }[];
 }
 
 /** The course intro editor: description, numbers, syllabus (Markdown), objectives and the assessment scheme. */

@@ -9,14 +9,17 @@ import { RowButtons } from "./row-buttons";
 
 export interface SchemeRow {
   key: number;
+  /** A saved item keeps its id, so that the quizzes and homework counted towards it stay with it. */
+  id?: string;
   name: string;
   /** As typed, so that the field can be blank while editing. */
   weight: string;
   description: string;
 }
 
-export const schemeRowOf = (item: { name: string; weight: number; description: string }): SchemeRow => ({
+export const schemeRowOf = (item: { id?: string; name: string; weight: number; description: string }): SchemeRow => ({
   key: nextRowKey(),
+  id: item.id,
   name: item.name,
   weight: String(item.weight),
   description: item.description,
@@ -51,7 +54,7 @@ export function SchemeEditor({ name, rows, onChange, max, limits, errors }: {
     [next[index], next[index + by]] = [next[index + by], next[index]];
     onChange(next);
   };
-  const payload = rows.map((row) => ({ name: row.name, weight: weightOf(row.weight), description: row.description }));
+  const payload = rows.map((row) => ({ id: row.id, name: row.name, weight: weightOf(row.weight), description: row.description }));
 
   return (
     <fieldset data-testid="scheme-editor" className="space-y-3">

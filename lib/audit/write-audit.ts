@@ -20,7 +20,16 @@ export type AuditAction =
   | "user.reset_password"
   | "roster.import"
   | "roster.add_student"
-  | "roster.remove_student";
+  | "roster.remove_student"
+  | "qbank.create"
+  | "qbank.update"
+  | "qbank.archive"
+  | "qbank.restore"
+  | "qbank.case_update"
+  | "qbank.import"
+  | "analytics.at_risk_rule"
+  | "analytics.competencies"
+  | "analytics.objective_competencies";
 
 /**
  * Records an administrative or roster change in the same transaction as the change itself, so neither exists without the

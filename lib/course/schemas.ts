@@ -24,6 +24,8 @@ export const INTRO_LIMITS = {
 } as const;
 
 export const AssessmentItemSchema = z.object({
+  /** A saved item's id; new items have none. */
+  id: IdSchema.optional(),
   name: z.string().trim().min(1).max(INTRO_LIMITS.assessmentName),
   weight: numberField().int({ error: "validation.invalid" }).min(0).max(100),
   description: z.string().trim().max(INTRO_LIMITS.assessmentDescription).default(""),

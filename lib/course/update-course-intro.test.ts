@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { db } from "@/lib/db";
-import { actorOf, makeSchool } from "@/tests/factories";
+import { actorOf, makeCourse, makeSchool } from "@/tests/factories";
 import type { UpdateCourseIntroInput } from "./schemas";
 import { updateCourseIntro } from "./update-course-intro";
 
@@ -78,6 +78,32 @@ describe("updateCourseIntro", () => {
     ]);
     expect(intro.assessments).toEqual([{ position: 0, name: "期末考试", weight: 100, description: "" }]);
     expect(await db.courseObjective.count({ where: { courseId: s.course.id } })).toBe(2);
+  });
+
+  it("keeps scheme items by id, so the quizzes counted towards them stay counted; another course's id makes a new item", async () => {
+    const s = await makeSchool();
+    const teacher = actorOf(s.teacher);
+    await updateCourseIntro(teacher, introOf(s.course.id, { assessments: [{ name: "平时测验", weight: 40 }, { name: "期末考试", weight: 60 }] }));
+    const [quizzes, final] = await db.assessmentItem.findMany({ where: { courseId: s.course.id }, orderBy: { position: "asc" } });
+    const quiz = await db.quiz.create({ data: { courseId: s.course.id, title: "小测", assessmentItemId: quizzes.id } });
+    const otherCourse = await makeCourse(s.otherDept.id);
+    const elsewhere = await db.assessmentItem.create({ data: { courseId: otherCourse.id, position: 0, name: "别处", weight: 100 } });
+    await updateCourseIntro(
+      teacher,
+      introOf(s.course.id, {
+        assessments: [
+          { id: final.id, name: "期末考试", weight: 50 },
+          { id: quizzes.id, name: "课后测验", weight: 30 },
+          { id: elsewhere.id, name: "实验报告", weight: 20 },
+        ],
+      }),
+    );
+    const items = await db.assessmentItem.findMany({ where: { courseId: s.course.id }, orderBy: { position: "asc" } });
+    expect(items.map((item) => [item.name, item.weight])).toEqual([["期末考试", 50], ["课后测验", 30], ["实验报告", 20]]);
+    expect(items.slice(0, 2).map((item) => item.id)).toEqual([final.id, quizzes.id]);
+    expect(items[2].id).not.toBe(elsewhere.id);
+    expect(await db.quiz.findUniqueOrThrow({ where: { id: quiz.id } })).toMatchObject({ assessmentItemId: quizzes.id });
+    expect(await db.assessmentItem.findUniqueOrThrow({ where: { id: elsewhere.id } })).toMatchObject({ courseId: otherCourse.id, name: "别处" });
   });
 
   it("accepts an empty scheme (not defined yet)", async () => {

@@ -4,8 +4,10 @@ import { AppError } from "@/lib/errors";
 import { type UpdateCourseIntroInput, UpdateCourseIntroSchema, weightsAreComplete } from "./schemas";
 
 /**
- * Saves the course intro. Objectives and the assessment scheme are replaced as a whole, in the same transaction as
- * the course fields, so readers never see a half-saved scheme whose weights do not add up.
+ * Saves the course intro. Objectives and the assessment scheme are saved as a whole, in the same transaction as
+ * the course fields, so readers never see a half-saved scheme whose weights do not add up. Scheme items are updated
+ * in place by id (quizzes, homework and peer reviews point at them); items without a known id are new, and items
+ * left out are removed (their activities then count towards nothing until reassigned).
  */
 export async function updateCourseIntro(actor: Actor, input: UpdateCourseIntroInput): Promise<{ courseId: string }> {
   const data = UpdateCourseIntroSchema.parse(input);
@@ -18,10 +20,13 @@ export async function updateCourseIntro(actor: Actor, input: UpdateCourseIntroIn
     });
     await tx.courseObjective.deleteMany({ where: { courseId } });
     await tx.courseObjective.createMany({ data: data.objectives.map((text, position) => ({ courseId, position, text })) });
-    await tx.assessmentItem.deleteMany({ where: { courseId } });
-    await tx.assessmentItem.createMany({
-      data: data.assessments.map((item, position) => ({ courseId, position, ...item })),
-    });
+    const saved = new Set((await tx.assessmentItem.findMany({ where: { courseId }, select: { id: true } })).map((item) => item.id));
+    const kept = data.assessments.filter((item) => item.id && saved.has(item.id)).map((item) => item.id!);
+    await tx.assessmentItem.deleteMany({ where: { courseId, id: { notIn: kept } } });
+    for (const [position, { id, ...item }] of data.assessments.entries()) {
+      if (id && saved.has(id)) await tx.assessmentItem.update({ where: { id }, data: { position, ...item } });
+      else await tx.assessmentItem.create({ data: { courseId, position, ...item } });
+    }
   });
   return { courseId };
 }

@@ -89,4 +89,19 @@ describe("seedDemoSchool", () => {
     expect(await db.lesson.count({ where: { ...mine, endsAt: { lt: FIXED_NOW } } })).toBeGreaterThan(0);
     expect(await db.lesson.count({ where: { ...mine, startsAt: { gt: FIXED_NOW } } })).toBeGreaterThan(0);
   });
+
+  it("fills the after-class phase of 诊断学: a bank, a quiz with graded attempts, practice, homework, a peer review and an evaluation", async () => {
+    expect(result.bank.questions).toBeGreaterThan(20);
+    expect(result.quiz).toEqual({ quizzes: 1, attempts: 20 });
+    const quiz = await db.quiz.findFirstOrThrow({ where: { title: "心脏检查课后测验" }, include: { attempts: true } });
+    expect(quiz.status).toBe("PUBLISHED");
+    expect(quiz.attempts.every((a) => a.status === "SUBMITTED" && a.score !== null)).toBe(true);
+    expect(await db.mistakeItem.count()).toBeGreaterThan(0);
+    expect(result.practice.answers).toBeGreaterThan(0);
+    expect(result.homework.homework).toBe(1);
+    expect(result.peerReview.created).toBe(true);
+    expect(result.evaluations.responses).toBeGreaterThanOrEqual(5);
+    // Nothing the seed did should send pushes at start-up.
+    expect(await db.domainEvent.count({ where: { pushesQueuedAt: null, type: { in: ["quiz.published", "homework.published", "peer.phase_changed"] } } })).toBe(0);
+  });
 });

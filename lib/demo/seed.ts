@@ -1,6 +1,12 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
 import { seedDemoBindings } from "@/lib/binding/demo";
+import { seedDemoEvaluations } from "@/lib/evaluation/demo";
+import { seedDemoHomework } from "@/lib/homework/demo";
+import { seedDemoPeerReview } from "@/lib/peer/demo";
+import { seedDemoPractice } from "@/lib/practice/demo";
+import { seedDemoQuestionBank } from "@/lib/qbank/demo";
+import { seedDemoQuiz } from "@/lib/quiz/demo";
 import { seedDemoLive } from "@/lib/live/demo";
 import { seedDemoPlan } from "@/lib/plan/demo";
 import { seedDemoPreclass } from "@/lib/preclass/demo";
@@ -117,7 +123,28 @@ export async function seedDemoSchool(prisma: PrismaClient, now = new Date()) {
   const threads = await seedDemoThreads(prisma, now);
   const live = await seedDemoLive(prisma, now);
   const wechat = await seedDemoBindings(prisma);
-  return { users: staffIds.size + DEMO_CLASSES.length * STUDENTS_PER_CLASS, lessons, preclass, plan, threads, live, wechat };
+  // After class: the bank first (the quiz and practice draw on it), then the work built on it.
+  const bank = await seedDemoQuestionBank(prisma);
+  const quiz = await seedDemoQuiz(prisma, now);
+  const practice = await seedDemoPractice(prisma, now);
+  const homework = await seedDemoHomework(prisma, now);
+  const peerReview = await seedDemoPeerReview(prisma, now);
+  const evaluations = await seedDemoEvaluations(prisma, now);
+  return {
+    users: staffIds.size + DEMO_CLASSES.length * STUDENTS_PER_CLASS,
+    lessons,
+    preclass,
+    plan,
+    threads,
+    live,
+    wechat,
+    bank,
+    quiz,
+    practice,
+    homework,
+    peerReview,
+    evaluations,
+  };
 }
 
 async function seedCourse(

@@ -24,6 +24,9 @@ export function dueAfterDays(now: Date, days: number): Date {
 /** The end of `now`'s day in Asia/Shanghai: items with dueAt before it are "due today". */
 export const endOfShanghaiDay = (now: Date): Date => dueAfterDays(now, 1);
 
+/** Due for the whole Shanghai day, so that the "due today" count and what a right answer moves always agree. */
+export const isDue = (dueAt: Date, now: Date): boolean => dueAt.getTime() < endOfShanghaiDay(now).getTime();
+
 export interface LeitnerState {
   box: number;
   dueAt: Date;
@@ -34,8 +37,9 @@ export interface LeitnerState {
 /** Where an item goes after an answer. `null` state: the question is not in the book yet. */
 export function nextLeitnerState(state: LeitnerState | null, correct: boolean, now: Date): LeitnerState | null {
   if (!correct) return { box: 1, dueAt: dueAfterDays(now, LEITNER_INTERVAL_DAYS[0]), rightStreak: 0, masteredAt: null };
-  if (!state || state.masteredAt || state.dueAt.getTime() > now.getTime()) return state;
-  if (state.box >= LEITNER_BOXES) return { ...state, rightStreak: state.rightStreak + 1, masteredAt: now };
+  if (!state || state.masteredAt || !isDue(state.dueAt, now)) return state;
+  // Only the schedule's own fields: callers pass whole rows and write the result back.
+  if (state.box >= LEITNER_BOXES) return { box: state.box, dueAt: state.dueAt, rightStreak: state.rightStreak + 1, masteredAt: now };
   const box = state.box + 1;
   return { box, dueAt: dueAfterDays(now, LEITNER_INTERVAL_DAYS[box - 1]), rightStreak: state.rightStreak + 1, masteredAt: null };
 }

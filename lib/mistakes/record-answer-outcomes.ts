@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import { nextLeitnerState } from "./leitner";
+import { isDue, nextLeitnerState } from "./leitner";
 
 export interface AnswerOutcome {
   questionId: string;
@@ -25,16 +25,18 @@ export async function recordAnswerOutcomes(
     const item = byQuestion.get(questionId);
     const next = nextLeitnerState(item ?? null, correct, now);
     if (!next) continue;
+    // The map follows every write: a question listed twice in one call must not be created twice.
     if (!item) {
-      await tx.mistakeItem.create({ data: { userId, questionId, courseId, ...next, lastWrongAt: now } });
+      byQuestion.set(questionId, await tx.mistakeItem.create({ data: { userId, questionId, courseId, ...next, lastWrongAt: now } }));
       continue;
     }
     if (next === item) continue;
-    await tx.mistakeItem.update({
+    const saved = await tx.mistakeItem.update({
       where: { id: item.id },
       data: correct
         ? { ...next, lastReviewedAt: now }
-        : { ...next, wrongCount: { increment: 1 }, lastWrongAt: now, lastReviewedAt: item.dueAt <= now ? now : item.lastReviewedAt },
+        : { ...next, wrongCount: { increment: 1 }, lastWrongAt: now, lastReviewedAt: isDue(item.dueAt, now) ? now : item.lastReviewedAt },
     });
+    byQuestion.set(questionId, saved);
   }
 }

@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { awardPoints } from "@/lib/points/award-points";
 import { revealedCountOf } from "./reveal";
 import { type AnswerStageInput, AnswerStageSchema } from "./schemas";
 import { authorizeEnrolledStudent } from "./student-access";
@@ -18,7 +19,7 @@ export async function answerStage(actor: Actor, input: AnswerStageInput): Promis
   });
   if (!stage) throw new AppError("not_found");
   const { lessonId } = stage.case;
-  await authorizeEnrolledStudent(actor, lessonId);
+  const { courseId } = await authorizeEnrolledStudent(actor, lessonId);
   const pkg = await db.preClassPackage.findUnique({ where: { lessonId }, select: { status: true, opensAt: true, closesAt: true } });
   assertWindowOpen(pkg);
   if (!stage.case.deidentified) throw new AppError("not_found");
@@ -38,6 +39,9 @@ export async function answerStage(actor: Actor, input: AnswerStageInput): Promis
       create: { stageId: stage.id, studentId: actor.id, answer: data.answer },
       update: { answer: data.answer },
     });
+    // Answers are never blank (the schema trims and requires one), so every question stage answered is the case done.
+    const complete = stages.every((s) => s.question === null || s.id === stage.id || answered.has(s.id));
+    if (complete) await awardPoints(tx, { userId: actor.id, courseId, reason: "case_completed", subjectId: stage.case.id });
   });
   return { lessonId };
 }

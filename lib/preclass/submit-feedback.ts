@@ -2,6 +2,8 @@ import type { Actor } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { raiseEvent } from "@/lib/events/raise-event";
+import { awardPoints } from "@/lib/points/award-points";
+import { feedbackHasSubstance } from "@/lib/points/substance";
 import { type SubmitFeedbackInput, SubmitFeedbackSchema } from "./schemas";
 import { authorizeEnrolledStudent } from "./student-access";
 import { assertWindowOpen } from "./window";
@@ -49,6 +51,14 @@ export async function submitFeedback(actor: Actor, input: SubmitFeedbackInput): 
         subjectId: feedback.id,
         payload: { feedbackId: feedback.id },
       });
+    }
+    // Points only for something said in the student's own words (seed 004); an edit that adds it earns them then.
+    const others = await tx.preClassFeedback.findMany({
+      where: { lessonId: data.lessonId, studentId: { not: actor.id } },
+      select: { unclear: true, questions: true },
+    });
+    if (feedbackHasSubstance(fields, others.flatMap((other) => [other.unclear, other.questions]))) {
+      await awardPoints(tx, { userId: actor.id, courseId, reason: "preclass_feedback", subjectId: feedback.id });
     }
     return { lessonId: data.lessonId, feedbackId: feedback.id };
   });

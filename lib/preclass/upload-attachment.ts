@@ -3,12 +3,12 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { uploadMaxBytes } from "@/lib/uploads/config";
 import { deleteUpload } from "@/lib/uploads/delete-upload";
-import { FILE_TYPES, type UploadMimeType } from "@/lib/uploads/file-types";
+import { DOCUMENT_AND_IMAGE_TYPES } from "@/lib/uploads/file-types";
 import { storeUpload } from "@/lib/uploads/store-upload";
 import { PRECLASS_LIMITS } from "./schemas";
 
 /** Preview material may come as PDF or an image. */
-export const ATTACHMENT_TYPES = Object.keys(FILE_TYPES) as UploadMimeType[];
+export const ATTACHMENT_TYPES = DOCUMENT_AND_IMAGE_TYPES;
 
 export interface UploadAttachmentInput {
   packageId: string;

@@ -102,7 +102,7 @@ function readCsv(bytes: Uint8Array): GridRow[] {
 }
 
 /** UTF-8 (with or without BOM) first; Excel in Chinese Windows saves CSV as GBK, a subset of GB18030. */
-function decodeText(bytes: Uint8Array): string {
+export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {

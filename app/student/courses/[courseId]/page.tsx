@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
+import { CourseworkLinks } from "@/components/coursework/coursework-links";
 import { CourseIntro } from "@/components/intro/course-intro";
 import { requirePortal } from "@/lib/auth/session";
 import { getCourseIntro } from "@/lib/course/queries";
@@ -27,6 +28,7 @@ export default async function StudentCoursePage({ params }: Props) {
       <Link href="/student" className="mb-3 inline-block text-sm text-brand-700">
         ← {t("backToCourses")}
       </Link>
+      <CourseworkLinks courseId={course.id} withTasks />
       <CourseIntro course={course} />
       <Link
         href={`/student/courses/${course.id}/threads`}

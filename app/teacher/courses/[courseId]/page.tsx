@@ -4,6 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { localized } from "@/components/course/localized";
 import { LessonTime } from "@/components/schedule/lesson-time";
 import { PhaseBadge } from "@/components/schedule/phase-badge";
+import { ClientMessages } from "@/components/intl/client-messages";
+import { PointsSwitch } from "@/components/points/points-switch";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { requirePortal } from "@/lib/auth/session";
@@ -11,6 +13,7 @@ import { orHttpError } from "@/lib/page-errors";
 import { teacherCoursePath } from "@/lib/course/paths";
 import { getCourseIntro } from "@/lib/course/queries";
 import { lessonPhase } from "@/lib/lesson/phase";
+import { getPointsSetting } from "@/lib/points/get-points-setting";
 
 export default async function CourseOverviewPage({ params }: { params: Promise<{ courseId: string }> }) {
   const actor = await requirePortal("teacher");
@@ -20,6 +23,7 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
   const tc = await getTranslations("common");
   const locale = await getLocale();
   const canEdit = course.access.actions.has("course.edit");
+  const points = course.access.actions.has("coursework.manage") ? await getPointsSetting(actor, course.id) : null;
   const now = new Date();
   const nextLesson = course.lessons
     .filter((lesson) => lesson.endsAt > now)
@@ -102,6 +106,11 @@ export default async function CourseOverviewPage({ params }: { params: Promise<{
             ))}
           </ul>
         </Card>
+        {points && (
+          <ClientMessages namespaces={["points"]}>
+            <PointsSwitch courseId={course.id} enabled={points.enabled} />
+          </ClientMessages>
+        )}
       </div>
     </div>
   );

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { CourseworkList } from "@/components/coursework/coursework-list";
 import { ClientMessages } from "@/components/intl/client-messages";
 import { LessonNotes } from "@/components/notes/lesson-notes";
 import { ThreadForm } from "@/components/threads/thread-form";
 import { ThreadList } from "@/components/threads/thread-list";
 import { Card } from "@/components/ui/card";
 import { requirePortal } from "@/lib/auth/session";
+import { getStudentCoursework } from "@/lib/coursework/student-coursework";
 import { listNotesForLesson } from "@/lib/notes/list-notes-for-lesson";
 import { listThreads } from "@/lib/threads/list-threads";
 import { loadOrNotFound } from "@/lib/threads/page-load";
@@ -22,13 +24,18 @@ export default async function StudentLessonAfterPage({ params }: { params: Promi
   const actor = await requirePortal("student");
   const { lessonId } = await params;
   const context = await loadOrNotFound(getLessonWritingContext(actor, lessonId));
-  const [notes, threads, t] = await Promise.all([
+  const [notes, threads, coursework, t, tCoursework] = await Promise.all([
     listNotesForLesson(actor, { lessonId }),
     listThreads(actor, { courseId: context.courseId, lessonId, page: 1 }),
+    getStudentCoursework(actor, context.courseId, { lessonId }),
     getTranslations("threads"),
+    getTranslations("coursework"),
   ]);
   return (
     <ClientMessages namespaces={["notes", "threads"]}>
+      <div className="mb-4">
+        <CourseworkList coursework={coursework} emptyText={tCoursework("lessonEmpty")} />
+      </div>
       <div className="grid gap-4 *:min-w-0 lg:grid-cols-2">
         <LessonNotes lessonId={lessonId} caseId={context.caseId} myGroup={context.myGroup} isStaff={context.isStaff} notes={notes} />
         <div className="space-y-4">

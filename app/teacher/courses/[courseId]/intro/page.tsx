@@ -26,7 +26,7 @@ export default async function CourseIntroPage({ params }: { params: Promise<{ co
               credits: course.credits,
               hours: course.hours,
               objectives: course.objectives.map((objective) => objective.text),
-              assessments: course.assessments.map(({ name, weight, description }) => ({ name, weight, description })),
+              assessments: course.assessments.map(({ id, name, weight, description }) => ({ id, name, weight, description })),
             }}
           />
         </ClientMessages>

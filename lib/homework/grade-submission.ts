@@ -1,0 +1,70 @@
+import { Prisma } from "@/generated/prisma/client";
+import { type Actor, authorizeCourse, isWellFormedId } from "@/lib/auth/authz";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { finalScore } from "./recompute-lateness";
+import { rubricOf, rubricScore } from "./rubric";
+import { type GradeSubmissionInput, GradeSubmissionSchema } from "./schemas";
+
+export interface GradeResult {
+  courseId: string;
+  homeworkId: string;
+  submissionId: string;
+  rawScore: number;
+  deduction: number;
+  score: number;
+}
+
+/**
+ * Grades a submission (grades.manage): a level for every rubric criterion, or points when the homework has no
+ * rubric, and Markdown feedback. The late deduction follows from the submission's minutes late and the homework's
+ * policy (late-deduction.ts); students see none of it until the teacher releases the grades. Regrading replaces.
+ */
+export async function gradeSubmission(actor: Actor, input: GradeSubmissionInput, now = new Date()): Promise<GradeResult> {
+  const data = GradeSubmissionSchema.parse(input);
+  if (!isWellFormedId(data.submissionId)) throw new AppError("not_found");
+  const submission = await db.homeworkSubmission.findUnique({
+    where: { id: data.submissionId },
+    select: {
+      id: true,
+      lateMinutes: true,
+      homework: {
+        select: {
+          id: true,
+          courseId: true,
+          points: true,
+          rubric: true,
+          latePolicy: true,
+          lateRate: true,
+          lateInterval: true,
+          lateMaxDeduction: true,
+          lateFloor: true,
+        },
+      },
+    },
+  });
+  if (!submission) throw new AppError("not_found");
+  const { homework } = submission;
+  const { courseId } = await authorizeCourse(actor, homework.courseId, "grades.manage");
+  const rubric = rubricOf(homework.rubric);
+  let raw: number;
+  if (rubric) {
+    raw = rubricScore(rubric, data.rubricLevels ?? {});
+  } else {
+    if (data.points === null) throw new AppError("validation");
+    if (data.points > homework.points) throw new AppError("homework.points_too_high");
+    raw = data.points;
+  }
+  const grade = finalScore(homework, raw, submission.lateMinutes);
+  await db.homeworkSubmission.update({
+    where: { id: submission.id },
+    data: {
+      rubricLevels: rubric ? (data.rubricLevels ?? {}) : Prisma.DbNull,
+      ...grade,
+      feedback: data.feedback,
+      gradedById: actor.id,
+      gradedAt: now,
+    },
+  });
+  return { courseId, homeworkId: homework.id, submissionId: submission.id, ...grade };
+}

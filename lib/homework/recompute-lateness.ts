@@ -1,0 +1,40 @@
+import type { Tx } from "@/lib/db";
+import { type LatePolicySettings, lateDeduction, lateMinutesOf } from "./late-deduction";
+
+const LATE_SETTINGS = { latePolicy: true, lateRate: true, lateInterval: true, lateMaxDeduction: true, lateFloor: true } as const;
+
+/** Raw points, the late deduction under the homework's policy, and what remains (two decimals). */
+export function finalScore(homework: LatePolicySettings & { points: number }, rawScore: number, lateMinutes: number) {
+  const deduction = lateDeduction(homework, { possible: homework.points, raw: rawScore, lateMinutes });
+  return { rawScore, deduction, score: Math.round((rawScore - deduction) * 100) / 100 };
+}
+
+/**
+ * Re-derives each submission's lateness from the due time that applies to its student now (extension or the
+ * homework's), and the deduction of graded ones from the current late policy. Called in the transaction of every
+ * change to those, so stored grades never disagree with the settings a student and the teacher can see.
+ */
+export async function recomputeLateness(tx: Tx, homeworkId: string, userId?: string): Promise<void> {
+  const homework = await tx.homework.findUniqueOrThrow({
+    where: { id: homeworkId },
+    select: { dueAt: true, points: true, ...LATE_SETTINGS },
+  });
+  const submissions = await tx.homeworkSubmission.findMany({
+    where: { homeworkId, ...(userId && { userId }) },
+    select: { id: true, userId: true, submittedAt: true, lateMinutes: true, rawScore: true, deduction: true, score: true },
+  });
+  const extensions = await tx.homeworkExtension.findMany({
+    where: { homeworkId, ...(userId && { userId }) },
+    select: { userId: true, dueAt: true },
+  });
+  const dueOf = new Map(extensions.map((extension) => [extension.userId, extension.dueAt]));
+  for (const submission of submissions) {
+    const lateMinutes = lateMinutesOf(submission.submittedAt, dueOf.get(submission.userId) ?? homework.dueAt);
+    const grade = submission.rawScore === null ? null : finalScore(homework, submission.rawScore, lateMinutes);
+    if (lateMinutes === submission.lateMinutes && (!grade || (grade.deduction === submission.deduction && grade.score === submission.score))) continue;
+    await tx.homeworkSubmission.update({
+      where: { id: submission.id },
+      data: { lateMinutes, ...(grade && { deduction: grade.deduction, score: grade.score }) },
+    });
+  }
+}

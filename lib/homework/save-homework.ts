@@ -1,0 +1,77 @@
+import { Prisma } from "@/generated/prisma/client";
+import { type Actor, authorizeCourse } from "@/lib/auth/authz";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { instantOfLocal } from "@/lib/preclass/local-datetime";
+import { uploadMaxBytes } from "@/lib/uploads/config";
+import { recomputeLateness } from "./recompute-lateness";
+import { type Rubric, rubricMax, rubricOf, withIds } from "./rubric";
+import { type SaveHomeworkInput, SaveHomeworkSchema } from "./schemas";
+
+const MIB = 1024 * 1024;
+
+/** The largest per-file limit a teacher may set: the server's UPLOAD_MAX_BYTES in whole MB (at least 1). */
+export const serverMaxFileMb = (): number => Math.max(1, Math.floor(uploadMaxBytes() / MIB));
+
+/** What decides a grade in a rubric: its criteria, their levels and their points (titles may still be corrected). */
+const gradingShape = (rubric: Rubric | null) =>
+  JSON.stringify(rubric?.map((criterion) => [criterion.id, criterion.levels.map((level) => [level.id, level.points])]) ?? null);
+
+/**
+ * Creates or updates a homework (coursework.manage). Published homework may still be edited — a moved due time or
+ * a changed late policy is applied to the submissions already in — but once anything is graded the rubric's
+ * levels and the points stay as they are, so no grade changes meaning behind the grader's back.
+ */
+export async function saveHomework(actor: Actor, input: SaveHomeworkInput): Promise<{ courseId: string; homeworkId: string }> {
+  const data = SaveHomeworkSchema.parse(input);
+  const { courseId } = await authorizeCourse(actor, data.courseId, "coursework.manage");
+  if (!data.allowText && !data.allowFiles) throw new AppError("homework.no_submission_kind");
+  if (data.allowFiles && data.fileTypes.length === 0) throw new AppError("homework.no_file_types");
+  if (data.lessonId && !(await db.lesson.findFirst({ where: { id: data.lessonId, courseId }, select: { id: true } }))) {
+    throw new AppError("validation");
+  }
+  if (data.assessmentItemId && !(await db.assessmentItem.findFirst({ where: { id: data.assessmentItemId, courseId }, select: { id: true } }))) {
+    throw new AppError("validation");
+  }
+  const rubric = data.rubric ? withIds(data.rubric) : null;
+  const points = rubric ? rubricMax(rubric) : data.points;
+  if (!(points > 0)) throw new AppError("validation");
+
+  const fields = {
+    title: data.title,
+    instructions: data.instructions,
+    lessonId: data.lessonId,
+    assessmentItemId: data.assessmentItemId,
+    dueAt: instantOfLocal(data.dueAt),
+    allowText: data.allowText,
+    allowFiles: data.allowFiles,
+    fileTypes: data.fileTypes,
+    maxFiles: data.maxFiles,
+    maxFileMb: Math.min(data.maxFileMb, serverMaxFileMb()),
+    latePolicy: data.latePolicy,
+    lateRate: data.latePolicy === "DEDUCT" ? data.lateRate : 0,
+    lateInterval: data.lateInterval,
+    lateMaxDeduction: data.lateMaxDeduction,
+    lateFloor: data.lateFloor,
+    points,
+    // A homework graded by points stores SQL NULL in the rubric column.
+    rubric: rubric ?? Prisma.DbNull,
+  };
+
+  if (!data.homeworkId) {
+    const created = await db.homework.create({ data: { courseId, createdById: actor.id, ...fields }, select: { id: true } });
+    return { courseId, homeworkId: created.id };
+  }
+  const homeworkId = data.homeworkId;
+  await db.$transaction(async (tx) => {
+    const existing = await tx.homework.findFirst({ where: { id: homeworkId, courseId }, select: { points: true, rubric: true } });
+    if (!existing) throw new AppError("not_found");
+    const graded = await tx.homeworkSubmission.count({ where: { homeworkId, gradedAt: { not: null } } });
+    if (graded > 0 && (existing.points !== points || gradingShape(rubricOf(existing.rubric)) !== gradingShape(rubric))) {
+      throw new AppError("homework.grading_started");
+    }
+    await tx.homework.update({ where: { id: homeworkId }, data: fields });
+    await recomputeLateness(tx, homeworkId);
+  });
+  return { courseId, homeworkId };
+}
