@@ -1,14 +1,18 @@
 // Quiz submission benchmark: `npm run bench:quiz [-- 500] [--spread 10]`.
-// Runs in this process against the app's own domain functions — the ones the server actions call (startAttempt,
-// saveAnswer, submitAttempt), with the same transactions and the same database code — on in-memory PGlite, and on
-// PostgreSQL too when TEST_DATABASE_URL is set (a fresh schema, dropped afterwards). Not over HTTP: server actions
-// have build-specific ids, so a client outside Next cannot call them; the domain layer is where the work is.
-// N students of one course start a published quiz (10 questions: 6 fixed, 4 drawn at random) and answer it (one in
-// SAVE_SAMPLE through saveAnswer, for its latency; the others' answers are written to the table directly, to keep the
-// setup short); then all N submit within the spread (default 10 s, arrivals evenly spaced; --spread 0 submits all at
-// once), a tenth of them tapping twice. Latency runs from each submit's scheduled arrival, so time spent waiting for
-// a busy process counts. Prints throughput and latency percentiles, and checks that every student has exactly one
-// attempt, submitted once and graded, with its mistake-book entries and points awarded once.
+// Against the running server: the app is built (if needed) and started as `node dist/server.mjs` on its own port,
+// on a fresh PGlite directory, and on PostgreSQL too when TEST_DATABASE_URL is set (a fresh schema, dropped
+// afterwards). Setup runs in this process through the app's domain functions before the server starts: N students
+// of one course, a published quiz (10 questions: 6 fixed, 4 drawn at random), every student's attempt started and
+// answered (one in SAVE_SAMPLE through saveAnswer, the others written directly, to keep the setup short) and a session
+// cookie for each, minted the way the WeChat sign-in mints them. Then the measured phase: all N students submit over
+// HTTP within the spread (default 10 s, arrivals evenly spaced; --spread 0 submits all at once), a tenth of them
+// tapping twice — each submit is the request the attempt page's "提交" button sends: a POST of the server action
+// submitAttemptAction (its id read from the build's server-reference manifest) with the student's cookie. Latency runs
+// from each submit's scheduled arrival to its response. Afterwards, with the server stopped, the database is checked:
+// every student has exactly one attempt, submitted once and graded, with mistake-book entries and points once.
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -26,6 +30,58 @@ const DOUBLE_TAP_EVERY = 10;
 const SAVE_SAMPLE = 5;
 /** What the issue asks: every submission of the class stored and graded within the 10 s in which they arrive. */
 const TARGET_COMPLETE_MS = SPREAD_MS + 2_000;
+const PORT = Number(process.env.BENCH_PORT ?? 3210);
+const BASE_URL = `http://localhost:${PORT}`;
+const SECRET = randomBytes(32).toString("base64url");
+const SERVER_START_TIMEOUT_MS = 120_000;
+
+/** The id the build gave a server action: what a browser sends in the Next-Action header to call it. */
+function serverActionId(filename: string, exportedName: string): string {
+  const manifest = JSON.parse(fs.readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const entry = Object.entries(manifest.node).find(([, action]) => action.filename === filename && action.exportedName === exportedName);
+  if (!entry) throw new Error(`server action ${exportedName} of ${filename} is not in the build`);
+  return entry[0];
+}
+
+async function startServer(databaseUrl: string): Promise<ChildProcess> {
+  const server = spawn(process.execPath, ["dist/server.mjs"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(PORT),
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: SECRET,
+      NEXTAUTH_URL: BASE_URL,
+      DEMO_MODE: "false",
+      SEED_DEMO: "false",
+      REDIS_URL: "",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  server.stdout!.on("data", (chunk) => (output += chunk));
+  server.stderr!.on("data", (chunk) => (output += chunk));
+  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited:\n${output}`);
+    const up = await fetch(`${BASE_URL}/api/health`).then((res) => res.ok, () => false);
+    if (up) return server;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  server.kill("SIGKILL");
+  throw new Error(`the server did not start:\n${output}`);
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+  if (server.exitCode === null) server.kill("SIGKILL");
+}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -50,7 +106,8 @@ async function runBackend(label: string, url: string): Promise<boolean> {
   const { publishQuiz } = await import("@/lib/quiz/publish-quiz");
   const { startAttempt } = await import("@/lib/quiz/start-attempt");
   const { saveAnswer } = await import("@/lib/quiz/save-answer");
-  const { submitAttempt } = await import("@/lib/quiz/submit-attempt");
+  const { studentAttemptPath } = await import("@/lib/quiz/paths");
+  const { wechatSessionCookie } = await import("@/lib/auth/wechat-provider");
 
   const { prisma } = initDb({ url });
   await migrate(prisma);
@@ -111,7 +168,43 @@ async function runBackend(label: string, url: string): Promise<boolean> {
       saveLatencies.push(performance.now() - started);
     }
   });
+  // A session per student, as the WeChat sign-in makes them (no password hashing for 500 logins).
+  const cookies: string[] = new Array(STUDENTS);
+  await inBatches(students, SETUP_CONCURRENCY, async (student, i) => {
+    const cookie = await wechatSessionCookie(student.id, SECRET);
+    if (!cookie) throw new Error(`no session for ${student.no}`);
+    cookies[i] = `${cookie.name}=${cookie.value}`;
+  });
+  // PGlite allows one process per directory: hand the database to the server.
+  await closeDb();
+  const server = await startServer(url);
   const setupMs = performance.now() - setupStarted;
+  const actionId = serverActionId("lib/quiz/actions.ts", "submitAttemptAction");
+
+  /** One tap on "提交": the server action's POST, as the browser sends it. Resolves to the action's result. */
+  async function submitOverHttp(i: number): Promise<{ ok: boolean; data?: { score: number | null }; error?: { code: string } }> {
+    const res = await fetch(`${BASE_URL}${studentAttemptPath(quizId, attempts[i])}`, {
+      method: "POST",
+      headers: {
+        "Next-Action": actionId,
+        Accept: "text/x-component",
+        "Content-Type": "text/plain;charset=UTF-8",
+        Origin: BASE_URL,
+        Cookie: cookies[i],
+      },
+      body: JSON.stringify([{ attemptId: attempts[i] }]),
+    });
+    const body = await res.text();
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    // The RSC payload: one line per chunk, "<id>:<json>"; the action's return value is the chunk the root points at.
+    const result = body
+      .split("\n")
+      .map((line) => line.slice(line.indexOf(":") + 1))
+      .filter((chunk) => chunk.startsWith('{"ok":'))
+      .map((chunk) => JSON.parse(chunk) as { ok: boolean; data?: { score: number | null }; error?: { code: string } })[0];
+    if (!result) throw new Error("no action result in the response");
+    return result;
+  }
 
   // ── the measured phase: N submits arriving evenly over the spread ──
   const latencies: number[] = [];
@@ -124,17 +217,18 @@ async function runBackend(label: string, url: string): Promise<boolean> {
     students.map(async (student, i) => {
       const arrival = STUDENTS > 1 ? (SPREAD_MS * i) / STUDENTS : 0;
       await new Promise((resolve) => setTimeout(resolve, arrival));
-      const actor = actorOf(student);
       const taps = i % DOUBLE_TAP_EVERY === 0 ? 2 : 1;
       const started = begun + arrival;
       try {
-        const outcomes = await Promise.all(Array.from({ length: taps }, () => submitAttempt(actor, { attemptId: attempts[i] })));
+        const outcomes = await Promise.all(Array.from({ length: taps }, () => submitOverHttp(i)));
         latencies.push(performance.now() - started);
-        const shown = outcomes.map((outcome) => JSON.stringify(outcome));
+        const refused = outcomes.find((outcome) => !outcome.ok);
+        if (refused) throw new Error(refused.error?.code ?? "refused");
+        const shown = outcomes.map((outcome) => JSON.stringify(outcome.data));
         if (new Set(shown).size !== 1) inconsistent++;
         results.set(attempts[i], shown[0]);
       } catch (error) {
-        const code = (error as { code?: string }).code ?? String(error);
+        const code = error instanceof Error ? error.message : String(error);
         failures[code] = (failures[code] ?? 0) + 1;
       }
     }),
@@ -142,8 +236,10 @@ async function runBackend(label: string, url: string): Promise<boolean> {
   const elapsed = performance.now() - begun;
   const cpu = process.cpuUsage(cpuBefore);
   const cpuShare = (cpu.user + cpu.system) / 1000 / elapsed;
+  await stopServer(server);
 
   // ── verification, from the database ──
+  initDb({ url });
   const stored = await db.quizAttempt.findMany({ where: { quizId }, include: { questions: { select: { score: true } } } });
   const perStudent = new Map<string, number>();
   stored.forEach((a) => perStudent.set(a.userId, (perStudent.get(a.userId) ?? 0) + 1));
@@ -195,7 +291,13 @@ async function runBackend(label: string, url: string): Promise<boolean> {
 
 async function main() {
   console.log(`[bench:quiz] ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`);
-  let ok = await runBackend("PGlite, in memory", "memory://");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "medblend-bench-quiz-"));
+  let ok: boolean;
+  try {
+    ok = await runBackend("PGlite", dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
   const base = process.env.TEST_DATABASE_URL;
   if (base) {
     const schema = `bench_quiz_${randomBytes(4).toString("hex")}`;

@@ -6,6 +6,9 @@ import { Card } from "@/components/ui/card";
 import type { StudentCoursework } from "@/lib/coursework/student-coursework";
 import { studentEvaluationPath } from "@/lib/evaluation/paths";
 
+/** Peer-review states with nothing left for the student to do. */
+const PEER_DONE = ["wait_assessment", "wait_grades", "results", "closed"];
+
 const WHEN = { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
 
 function Row({ href, title, meta, badge, testId }: { href: string; title: string; meta: ReactNode; badge: ReactNode; testId: string }) {
@@ -26,8 +29,8 @@ function Row({ href, title, meta, badge, testId }: { href: string; title: string
 export async function CourseworkList({ coursework, emptyText }: { coursework: StudentCoursework; emptyText: string }) {
   const [t, format] = await Promise.all([getTranslations("coursework"), getFormatter()]);
   const when = (date: Date | null) => (date ? format.dateTime(date, WHEN) : "—");
-  const { quizzes, homework, evaluations } = coursework;
-  if (!quizzes.length && !homework.length && !evaluations.length) return <p className="text-sm text-slate-500">{emptyText}</p>;
+  const { quizzes, homework, peerReviews, evaluations } = coursework;
+  if (!quizzes.length && !homework.length && !peerReviews.length && !evaluations.length) return <p className="text-sm text-slate-500">{emptyText}</p>;
   return (
     <div className="space-y-4">
       {quizzes.length > 0 && (
@@ -71,6 +74,22 @@ export async function CourseworkList({ coursework, emptyText }: { coursework: St
                     <Badge tone={item.status === "not_submitted" ? "blue" : item.status === "late" ? "amber" : "green"}>{t(`homework.${item.status}`)}</Badge>
                   )
                 }
+              />
+            ))}
+          </ul>
+        </Card>
+      )}
+      {peerReviews.length > 0 && (
+        <Card title={t("peerReviews")}>
+          <ul className="divide-y divide-slate-100">
+            {peerReviews.map((activity) => (
+              <Row
+                key={activity.id}
+                href={activity.href}
+                testId="coursework-peer-review"
+                title={activity.title}
+                meta={activity.deadline ? t("closes", { when: when(activity.deadline) }) : t("noClose")}
+                badge={<Badge tone={PEER_DONE.includes(activity.todo) ? "green" : "blue"}>{t(`peer.${activity.todo}`)}</Badge>}
               />
             ))}
           </ul>

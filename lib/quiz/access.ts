@@ -1,4 +1,4 @@
-import type { Prisma, Quiz } from "@/generated/prisma/client";
+import type { Quiz } from "@/generated/prisma/client";
 import { type Actor, type AuthorizedCourse, type CourseAction, authorizeCourse, isWellFormedId } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -19,9 +19,4 @@ export async function authorizeQuiz(actor: Actor, quizId: string, action: Course
   const access = await authorizeCourse(actor, quiz.courseId, action);
   if (action === "coursework.submit" && quiz.status !== "PUBLISHED") throw new AppError("not_found");
   return { quiz, access };
-}
-
-/** The questions a course may use: its own and those its department's other courses share; never archived ones. */
-export function bankScopeOf(courseId: string, departmentId: string): Prisma.QuestionWhereInput {
-  return { archived: false, OR: [{ courseId }, { shared: true, course: { departmentId } }] };
 }

@@ -1,7 +1,7 @@
-import type { Prisma, QuestionType } from "@/generated/prisma/client";
+import type { QuestionType } from "@/generated/prisma/client";
 import { type Actor, authorizeCourse } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
-import { bankScopeOf } from "./access";
+import { bankQuestionWhere } from "@/lib/qbank/bank-scope";
 import { type BankFilter, BankFilterSchema } from "./schemas";
 
 /** A bank question as the quiz editor lists it (the teacher's own tool: no need to hide anything, but keep it short). */
@@ -52,15 +52,7 @@ export function bankRowOf(
 export async function searchBank(actor: Actor, courseId: string, filter: BankFilter = {}): Promise<BankQuestionRow[]> {
   const { departmentId } = await authorizeCourse(actor, courseId, "coursework.manage");
   const data = BankFilterSchema.parse(filter);
-  const where: Prisma.QuestionWhereInput = {
-    AND: [
-      bankScopeOf(courseId, departmentId),
-      data.tag ? { tags: { has: data.tag } } : {},
-      data.type ? { type: data.type } : {},
-      data.difficulty ? { difficulty: data.difficulty } : {},
-      data.text ? { stem: { contains: data.text, mode: "insensitive" } } : {},
-    ],
-  };
+  const where = bankQuestionWhere({ courseId, departmentId }, { tag: data.tag, type: data.type, difficulty: data.difficulty, q: data.text });
   const rows = await db.question.findMany({
     where,
     select: BANK_ROW_SELECT,

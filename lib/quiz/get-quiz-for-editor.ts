@@ -2,7 +2,8 @@ import type { QuizStatus } from "@/generated/prisma/client";
 import { type Actor, authorizeCourse } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { localValueOf } from "@/lib/preclass/local-datetime";
-import { authorizeQuiz, bankScopeOf } from "./access";
+import { bankQuestionWhere } from "@/lib/qbank/bank-scope";
+import { authorizeQuiz } from "./access";
 import { BANK_ROW_SELECT, type BankQuestionRow, bankRowOf } from "./bank-questions";
 import { drawPoolsOf } from "./draw-pools";
 import type { QuizSettingsSchema } from "./schemas";
@@ -29,7 +30,7 @@ export async function getQuizFormOptions(actor: Actor, courseId: string): Promis
   const [lessons, assessments, tagRows] = await Promise.all([
     db.lesson.findMany({ where: { courseId }, orderBy: [{ startsAt: "asc" }, { position: "asc" }], select: { id: true, title: true } }),
     db.assessmentItem.findMany({ where: { courseId }, orderBy: { position: "asc" }, select: { id: true, name: true } }),
-    db.question.findMany({ where: bankScopeOf(courseId, departmentId), select: { tags: true } }),
+    db.question.findMany({ where: bankQuestionWhere({ courseId: courseId, departmentId: departmentId }), select: { tags: true } }),
   ]);
   const tags = [...new Set(tagRows.flatMap((row) => row.tags))].sort((a, b) => a.localeCompare(b, "zh-CN"));
   return { lessons, assessments, tags };
@@ -54,7 +55,7 @@ export async function getQuizForEditor(actor: Actor, quizId: string): Promise<Qu
   ]);
   const pools = await drawPoolsOf(
     db,
-    bankScopeOf(quiz.courseId, access.departmentId),
+    bankQuestionWhere({ courseId: quiz.courseId, departmentId: access.departmentId }),
     draws,
     items.map((item) => item.question.id),
   );

@@ -2,7 +2,8 @@ import type { Actor } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { raiseEvent } from "@/lib/events/raise-event";
-import { authorizeQuiz, bankScopeOf } from "./access";
+import { bankQuestionWhere } from "@/lib/qbank/bank-scope";
+import { authorizeQuiz } from "./access";
 import { keepOrder } from "./draw-matching";
 import { drawQuestions } from "./draw-pools";
 import { type QuizRefInput, QuizRefSchema } from "./schemas";
@@ -25,7 +26,7 @@ export async function publishQuiz(actor: Actor, input: QuizRefInput, now = new D
   if (quiz.closesAt && quiz.closesAt <= now) throw new AppError("quiz.closes_in_past");
   if (quiz.review === "AFTER_CLOSE" && !quiz.closesAt) throw new AppError("quiz.close_required");
   const { missing } = await drawQuestions(
-    bankScopeOf(quiz.courseId, access.departmentId),
+    bankQuestionWhere({ courseId: quiz.courseId, departmentId: access.departmentId }),
     draws,
     questions.map((q) => q.questionId),
     keepOrder,

@@ -1,7 +1,8 @@
 import type { Actor } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { authorizeQuiz, bankScopeOf } from "./access";
+import { bankQuestionWhere } from "@/lib/qbank/bank-scope";
+import { authorizeQuiz } from "./access";
 import { keepOrder } from "./draw-matching";
 import { drawQuestions } from "./draw-pools";
 import { type SetQuizItemsInput, SetQuizItemsSchema } from "./schemas";
@@ -15,7 +16,7 @@ export async function setQuizItems(actor: Actor, input: SetQuizItemsInput): Prom
   const data = SetQuizItemsSchema.parse(input);
   const { quiz, access } = await authorizeQuiz(actor, data.quizId, "coursework.manage");
   if (quiz.status !== "DRAFT") throw new AppError("quiz.locked");
-  const scope = bankScopeOf(quiz.courseId, access.departmentId);
+  const scope = bankQuestionWhere({ courseId: quiz.courseId, departmentId: access.departmentId });
   const questionIds = data.questions.map((item) => item.questionId);
   const found = await db.question.count({ where: { AND: [scope, { id: { in: questionIds } }] } });
   if (found !== questionIds.length) throw new AppError("quiz.unknown_question");

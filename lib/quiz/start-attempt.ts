@@ -1,7 +1,8 @@
 import type { Actor } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { AppError, prismaCodeOf } from "@/lib/errors";
-import { authorizeQuiz, bankScopeOf } from "./access";
+import { bankQuestionWhere } from "@/lib/qbank/bank-scope";
+import { authorizeQuiz } from "./access";
 import { type Shuffle, randomShuffle } from "./draw-matching";
 import { drawQuestions } from "./draw-pools";
 import { planAttempt } from "./plan-attempt";
@@ -39,7 +40,7 @@ export async function startAttempt(
     db.quizDraw.findMany({ where: { quizId }, orderBy: { position: "asc" } }),
   ]);
   const { drawn } = await drawQuestions(
-    bankScopeOf(quiz.courseId, access.departmentId),
+    bankQuestionWhere({ courseId: quiz.courseId, departmentId: access.departmentId }),
     draws,
     fixed.map((item) => item.question.id),
     shuffle,

@@ -1,9 +1,12 @@
+import { advancePeerReviewPhases } from "@/lib/peer/switch-phase";
 import { submitOverdueAttempts } from "@/lib/quiz/submit-overdue-attempts";
 
 /** Work that is due at a time rather than on a request; each job is safe to run on several instances at once. */
 const JOBS: { name: string; run: (now: Date) => Promise<unknown> }[] = [
   // Attempts are also submitted when read; this catches students who never come back.
   { name: "overdue quiz attempts", run: submitOverdueAttempts },
+  // Peer reviews set to switch phase on their dates; one that cannot (e.g. no reference example) is shown overdue.
+  { name: "peer-review phases", run: advancePeerReviewPhases },
 ];
 
 export interface Schedules {
