@@ -4,7 +4,7 @@
 // afterwards). Setup runs in this process through the app's domain functions before the server starts: N students
 // of one course, a published quiz (10 questions: 6 fixed, 4 drawn at random), every student's attempt started and
 // answered (one in SAVE_SAMPLE through saveAnswer, the others written directly, to keep the setup short) and a session
-// cookie for each, minted the way the WeChat sign-in mints them. Then the measured phase: all N students submit over
+// next-auth session cookie for each, signed with the server's secret. Then the measured phase: all N students submit over
 // HTTP within the spread (default 10 s, arrivals evenly spaced; --spread 0 submits all at once), a tenth of them
 // tapping twice — each submit is the request the attempt page's "提交" button sends: a POST of the server action
 // submitAttemptAction (its id read from the build's server-reference manifest) with the student's cookie. Latency runs
@@ -107,7 +107,7 @@ async function runBackend(label: string, url: string): Promise<boolean> {
   const { startAttempt } = await import("@/lib/quiz/start-attempt");
   const { saveAnswer } = await import("@/lib/quiz/save-answer");
   const { studentAttemptPath } = await import("@/lib/quiz/paths");
-  const { wechatSessionCookie } = await import("@/lib/auth/wechat-provider");
+  const { encode } = await import("next-auth/jwt");
 
   const { prisma } = initDb({ url });
   await migrate(prisma);
@@ -168,13 +168,10 @@ async function runBackend(label: string, url: string): Promise<boolean> {
       saveLatencies.push(performance.now() - started);
     }
   });
-  // A session per student, as the WeChat sign-in makes them (no password hashing for 500 logins).
-  const cookies: string[] = new Array(STUDENTS);
-  await inBatches(students, SETUP_CONCURRENCY, async (student, i) => {
-    const cookie = await wechatSessionCookie(student.id, SECRET);
-    if (!cookie) throw new Error(`no session for ${student.no}`);
-    cookies[i] = `${cookie.name}=${cookie.value}`;
-  });
+  // A next-auth session per student, signed with the server's secret (no password hashing for 500 logins).
+  const cookies = await Promise.all(
+    students.map(async (student) => `next-auth.session-token=${await encode({ token: { sub: student.id, name: student.name, sv: 0 }, secret: SECRET })}`),
+  );
   // PGlite allows one process per directory: hand the database to the server.
   await closeDb();
   const server = await startServer(url);
