@@ -50,7 +50,7 @@ async function main() {
   if (demoWechat) console.log(`[medblend] WeChat simulator: ${demoWechat.url}/phone (simulated phones)`);
   // The WeChat outbox: sends what the lesson loop queued (lib/push).
   const pushes = startPushDispatcher();
-  // Quiz time limits, peer-review phases: things that happen at a time.
+  // Things that happen at a time: quiz time limits, peer-review phases, dashboard summaries.
   const schedules = startSchedules();
 
   let stopping = false;

@@ -121,7 +121,8 @@ test("after class: Excel bank → quiz pushed to WeChat → answered on the phon
   await expect(preview).toContainText("将导入 4 道题");
   await expect(teacher.getByTestId("bank-import-errors")).toHaveCount(0);
   await expect(preview.getByTestId("bank-import-table").locator("tbody tr")).toHaveCount(4);
-  await expect(preview.getByTestId("bank-import-table")).toContainText("aVR 导联");
+  await expect(preview.locator("tbody tr").filter({ hasText: MULTIPLE.stem })).toContainText("ABC");
+  await expect(preview.locator("tbody tr").filter({ hasText: FILL_IN.stem })).toContainText("0.12 / 0.11");
   await teacher.getByTestId("bank-import-confirm").click();
   await expect(teacher.getByTestId("bank-import-result")).toContainText("已导入 4 道题");
 

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { httpStatusOf, toErrorResult } from "@/lib/errors";
+import { AppError, httpStatusOf, toErrorResult, type ErrorCode } from "@/lib/errors";
 
 /** Route handlers answer every failure with `{ ok: false, code }` and the code's status, never a bare 500. */
 export function errorResponse(error: unknown): NextResponse {
@@ -20,6 +20,17 @@ export function isSameOrigin(request: Request): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A multipart body, refused with `tooLarge` when it announces more than `maxBodyBytes` before any of it is read;
+ * a body that is not form data is a `validation` error.
+ */
+export async function readFormData(request: Request, maxBodyBytes: number, tooLarge: ErrorCode): Promise<FormData> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBodyBytes) throw new AppError(tooLarge);
+  return request.formData().catch(() => {
+    throw new AppError("validation");
+  });
 }
 
 /**

@@ -13,6 +13,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/admin/courses", label: t("courses") },
     // Department admins read their department's teachers; administrators manage every account.
     canGlobal(actor, "admin.users") ? { href: "/admin/users", label: t("users") } : { href: "/admin/teachers", label: t("teachers") },
+    { href: "/admin/analytics", label: t("analytics") },
   ];
   return (
     <AppShell actor={actor} portal="admin" nav={nav}>

@@ -15,7 +15,7 @@ const COLUMNS: { key: Column; tone: string }[] = [
 
 const REASON_TONES = { SKIPPED: "slate", FAILED: "red", DEFERRED: "amber" } as const;
 
-/** Per push of a lesson: how many were sent, delivered, queued, deferred, skipped and failed, and why. */
+/** Per push of a lesson or course: how many were sent, delivered, queued, deferred, skipped and failed, and why. */
 export async function PushStatsList({ stats }: { stats: PushStat[] }) {
   const [t, format] = await Promise.all([getTranslations("push"), getFormatter()]);
   if (!stats.length) {

@@ -52,6 +52,27 @@ export async function refreshSummaries(courseIds: readonly string[], now = new D
   }
 }
 
+/**
+ * For the server's schedule: rebuilds up to `limit` courses whose summaries are missing or older than
+ * REFRESH_AFTER_MS, oldest first, so that a dashboard rarely has to build them while someone waits. A few courses per
+ * run keeps PGlite's single connection free for the live lesson in between. Returns how many it rebuilt.
+ */
+export async function refreshStaleSummaries(now = new Date(), limit = BATCH): Promise<number> {
+  const due = await db.$queryRaw<{ id: string }[]>`
+    SELECT c.id FROM "Course" c LEFT JOIN "AnalyticsRefresh" r ON r."courseId" = c.id
+    WHERE NOT c.archived AND (r."asOf" IS NULL OR r."asOf" < ${new Date(now.getTime() - REFRESH_AFTER_MS)})
+    ORDER BY r."asOf" ASC NULLS FIRST, c.id LIMIT ${limit}`;
+  const ids = due.map((row) => row.id).filter((id) => !inFlight.has(id));
+  if (!ids.length) return 0;
+  ids.forEach((id) => inFlight.add(id));
+  try {
+    await refreshSummaries(ids, now);
+  } finally {
+    ids.forEach((id) => inFlight.delete(id));
+  }
+  return ids.length;
+}
+
 function refreshInBackground(courseIds: string[], now: Date) {
   const ids = courseIds.filter((id) => !inFlight.has(id));
   if (!ids.length) return;

@@ -12,7 +12,8 @@ export type TeacherCourseSection =
   | "gradebook"
   | "peer-reviews"
   | "evaluations"
-  | "pushes";
+  | "pushes"
+  | "analytics";
 
 export const teacherCoursePath = (courseId: string, sub: TeacherCourseSection = "") =>
   `/teacher/courses/${courseId}${sub ? `/${sub}` : ""}`;

@@ -1,3 +1,4 @@
+import { refreshStaleSummaries } from "@/lib/analytics/summaries";
 import { advancePeerReviewPhases } from "@/lib/peer/switch-phase";
 import { submitOverdueAttempts } from "@/lib/quiz/submit-overdue-attempts";
 
@@ -7,6 +8,8 @@ const JOBS: { name: string; run: (now: Date) => Promise<unknown> }[] = [
   { name: "overdue quiz attempts", run: submitOverdueAttempts },
   // Peer reviews set to switch phase on their dates; one that cannot (e.g. no reference example) is shown overdue.
   { name: "peer-review phases", run: advancePeerReviewPhases },
+  // Dashboard summaries, a few stale courses at a time, so that a dashboard seldom builds them while someone waits.
+  { name: "analytics summaries", run: refreshStaleSummaries },
 ];
 
 export interface Schedules {

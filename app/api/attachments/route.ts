@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { teacherPrepPath } from "@/lib/preclass/paths";
 import { uploadAttachment } from "@/lib/preclass/upload-attachment";
 import { uploadMaxBytes } from "@/lib/uploads/config";
-import { errorResponse, isSameOrigin } from "@/lib/http";
+import { errorResponse, isSameOrigin, readFormData } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -18,11 +18,7 @@ export async function POST(request: Request) {
     const actor = await requireActor();
     if (!isSameOrigin(request)) throw new AppError("auth.forbidden");
     const maxBytes = uploadMaxBytes();
-    // Refuse a body that announces itself as too big before reading it.
-    if (Number(request.headers.get("content-length") ?? 0) > maxBytes + ENVELOPE_BYTES) throw new AppError("upload.too_large");
-    const form = await request.formData().catch(() => {
-      throw new AppError("validation");
-    });
+    const form = await readFormData(request, maxBytes + ENVELOPE_BYTES, "upload.too_large");
     const packageId = form.get("packageId");
     const file = form.get("file");
     if (typeof packageId !== "string" || !(file instanceof File)) throw new AppError("validation");

@@ -29,6 +29,7 @@ export default async function TeacherCourseLayout({ children, params }: {
           { href: teacherCoursePath(course.id, "homework"), label: t("homework") },
           { href: teacherCoursePath(course.id, "peer-reviews"), label: t("peerReviews") },
           { href: teacherCoursePath(course.id, "gradebook"), label: t("gradebook") },
+          { href: teacherCoursePath(course.id, "analytics"), label: t("analytics") },
         ]
       : []),
     ...(course.access.actions.has("evaluation.view") ? [{ href: teacherCoursePath(course.id, "evaluations"), label: t("evaluations") }] : []),

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { PushStatsList } from "@/components/push/push-stats-list";
+import { PushStatsSection } from "@/components/push/push-stats-section";
 import { requirePortal } from "@/lib/auth/session";
 import { orHttpError } from "@/lib/page-errors";
 import { getPushStats } from "@/lib/push/get-push-stats";
@@ -13,16 +13,5 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LessonPushesPage({ params }: { params: Promise<{ lessonId: string }> }) {
   const actor = await requirePortal("teacher");
   const { lessonId } = await params;
-  const [stats, t] = await Promise.all([orHttpError(getPushStats(actor, { lessonId })), getTranslations("push.stats")]);
-  return (
-    <section className="space-y-4" aria-labelledby="push-stats-title">
-      <div>
-        <h2 id="push-stats-title" className="text-lg font-semibold">
-          {t("title")}
-        </h2>
-        <p className="mt-1 text-sm text-slate-600">{t("intro")}</p>
-      </div>
-      <PushStatsList stats={stats} />
-    </section>
-  );
+  return <PushStatsSection stats={await orHttpError(getPushStats(actor, { lessonId }))} scope="lesson" />;
 }
