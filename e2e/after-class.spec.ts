@@ -277,4 +277,5 @@ test("after class: Excel bank → quiz pushed to WeChat → answered on the phon
   await expect(student.getByTestId("student-deduction")).toHaveText("原始得分 90，迟交扣 20 分");
   await expect(student.getByTestId("student-grade")).toContainText("鉴别诊断可再补充急性心包炎");
   await expectNoHorizontalScroll(student);
+  await student.context().close();
 });

@@ -9,7 +9,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { gradeSubmissionAction } from "@/lib/homework/actions";
 import { type LatePolicySettings, lateDeduction } from "@/lib/homework/late-deduction";
-import type { Rubric } from "@/lib/homework/rubric";
+import { type ScoredRubric, rubricScore } from "@/lib/rubric/rubric";
 import { HOMEWORK_LIMITS, levelFieldOf } from "@/lib/homework/schemas";
 
 /**
@@ -18,7 +18,7 @@ import { HOMEWORK_LIMITS, levelFieldOf } from "@/lib/homework/schemas";
  */
 export function GradingForm({ submissionId, rubric, points, late, lateMinutes, initial }: {
   submissionId: string;
-  rubric: Rubric | null;
+  rubric: ScoredRubric | null;
   points: number;
   late: LatePolicySettings;
   lateMinutes: number;
@@ -31,9 +31,7 @@ export function GradingForm({ submissionId, rubric, points, late, lateMinutes, i
   const [feedback, setFeedback] = useState(initial.feedback);
 
   const raw = rubric
-    ? rubric.every((criterion) => picks[criterion.id])
-      ? rubric.reduce((sum, criterion) => sum + (criterion.levels.find((level) => level.id === picks[criterion.id])?.points ?? 0), 0)
-      : null
+    ? rubricScore(rubric, picks)
     : pointsText.trim() === "" || Number.isNaN(Number(pointsText))
       ? null
       : Number(pointsText);

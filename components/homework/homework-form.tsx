@@ -3,15 +3,16 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { MarkdownEditor } from "@/components/markdown-editor";
+import { RubricEditor } from "@/components/rubric/rubric-editor";
 import { Button, buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { saveHomeworkAction } from "@/lib/homework/actions";
-import { HOMEWORK_FILE_TYPE_KEYS, HOMEWORK_LIMITS } from "@/lib/homework/schemas";
+import { HOMEWORK_FILE_TYPE_KEYS, HOMEWORK_LIMITS, HOMEWORK_RUBRIC_LIMITS } from "@/lib/homework/schemas";
 import type { HomeworkFormValues } from "@/lib/homework/teacher-queries";
-import { RubricEditor, rubricTotal } from "./rubric-editor";
+import { rubricMaxPoints } from "@/lib/rubric/rubric";
 
 const checkboxClass = "h-5 w-5 rounded border-slate-300 text-brand-600 focus:ring-brand-500";
 
@@ -33,14 +34,13 @@ export function HomeworkForm({ courseId, homeworkId, values, lessons, assessment
   const t = useTranslations("homework.form");
   const tc = useTranslations("common");
   const tt = useTranslations("homework.fileTypes");
+  const tr = useTranslations("homework.rubric");
   const { state, formAction, pending, onSubmit, fieldErrors } = useFormAction(saveHomeworkAction);
   const [instructions, setInstructions] = useState(values.instructions);
   const [allowFiles, setAllowFiles] = useState(values.allowFiles);
   const [latePolicy, setLatePolicy] = useState(values.latePolicy);
   const [useRubric, setUseRubric] = useState(values.rubric !== null);
-  const [rubricPoints, setRubricPoints] = useState(() =>
-    rubricTotal((values.rubric ?? []).map((criterion) => ({ levels: criterion.levels.map((level) => ({ points: String(level.points) })) }))),
-  );
+  const [rubricPoints, setRubricPoints] = useState(() => rubricMaxPoints(values.rubric ?? []));
   const rubricErrors = Object.keys(fieldErrors ?? {}).some((field) => field.startsWith("rubric"));
 
   return (
@@ -265,7 +265,20 @@ export function HomeworkForm({ courseId, homeworkId, values, lessons, assessment
               errors={fieldErrors?.points}
             />
           )}
-          <RubricEditor initial={values.rubric} enabled={useRubric} locked={gradingStarted} errors={rubricErrors} onTotal={setRubricPoints} />
+          <RubricEditor
+            initial={values.rubric}
+            limits={HOMEWORK_RUBRIC_LIMITS}
+            starterLevels={[
+              { title: tr("defaultLevelA"), points: 10 },
+              { title: tr("defaultLevelB"), points: 5 },
+              { title: tr("defaultLevelC"), points: 0 },
+            ]}
+            enabled={useRubric}
+            locked={gradingStarted}
+            lockedNote={tr("locked")}
+            error={rubricErrors ? tr("invalid") : undefined}
+            onTotal={setRubricPoints}
+          />
           {gradingStarted && <p className="text-xs text-amber-700">{t("gradingStarted")}</p>}
         </div>
       </Card>

@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/markdown";
 import { Card } from "@/components/ui/card";
-import type { Rubric } from "@/lib/homework/rubric";
+import type { ScoredRubric } from "@/lib/rubric/rubric";
 
 /** A released grade as its student sees it: the score, the late deduction, the rubric levels given and the feedback. */
 export async function StudentGrade({ grade, points, rubric }: {
   grade: { rubricLevels: Record<string, string>; rawScore: number | null; deduction: number | null; score: number | null; feedback: string };
   points: number;
-  rubric: Rubric | null;
+  rubric: ScoredRubric | null;
 }) {
   const t = await getTranslations("homework.grade");
   return (

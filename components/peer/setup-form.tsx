@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { type ReactNode, useEffect, useState } from "react";
 import { MarkdownEditor } from "@/components/markdown-editor";
+import { RubricEditor } from "@/components/rubric/rubric-editor";
 import { Button } from "@/components/ui/button";
 import { Select, TextInput } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -10,8 +11,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { savePeerReviewAction } from "@/lib/peer/actions";
 import { teacherPeerReviewPath } from "@/lib/peer/paths";
 import { PEER_FILE_TYPE_KEYS, PEER_LIMITS } from "@/lib/peer/schemas";
-import type { Rubric } from "@/lib/rubric/rubric";
-import { RubricEditor } from "./rubric-editor";
+import { RUBRIC_LIMITS, type Rubric } from "@/lib/rubric/rubric";
 
 export interface SetupValues {
   activityId: string | null;
@@ -39,6 +39,9 @@ export interface SetupValues {
   maxFiles: number;
 }
 
+// A criterion added in the editor starts with three blank levels scored 0, 1 and 2, as the starter rubric does.
+const STARTER_LEVELS = [0, 1, 2].map((points) => ({ title: "", points }));
+
 function Check({ name, label, hint, defaultChecked, testId, onChange }: { name: string; label: ReactNode; hint?: ReactNode; defaultChecked: boolean; testId: string; onChange?: (checked: boolean) => void }) {
   return (
     <label className="flex items-start gap-2 text-sm">
@@ -65,6 +68,7 @@ export function SetupForm({ courseId, values, lessons, assessmentItems, rubricLo
 }) {
   const t = useTranslations("peer.setup");
   const tp = useTranslations("peer");
+  const tr = useTranslations();
   const router = useRouter();
   const { state, formAction, pending, onSubmit, fieldErrors } = useFormAction(savePeerReviewAction);
   const [instructions, setInstructions] = useState(values.instructions);
@@ -166,7 +170,16 @@ export function SetupForm({ courseId, values, lessons, assessmentItems, rubricLo
         />
       </fieldset>
 
-      <RubricEditor initial={values.rubric} locked={rubricLocked} errors={rubricErrors} />
+      <RubricEditor
+        initial={values.rubric}
+        limits={RUBRIC_LIMITS}
+        starterLevels={STARTER_LEVELS}
+        allowComments
+        criterionDescriptions
+        locked={rubricLocked}
+        lockedNote={tp("rubricEditor.locked")}
+        error={rubricErrors.length ? rubricErrors.map((key) => tr(key as never)).join(" ") : undefined}
+      />
 
       <fieldset className="space-y-3 rounded-lg border border-slate-200 p-3">
         <legend className="px-1 text-sm font-semibold">{t("calibration")}</legend>

@@ -1,86 +1,34 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import type { ErrorCode } from "@/lib/errors";
+import { type ImportFailure, useImportUpload } from "@/components/ui/use-import-upload";
 import type { ImportIssue, LocationUnit } from "@/lib/qbank/formats/types";
 import type { ImportPreviewQuestion, QuestionImportSummary } from "@/lib/qbank/import-questions";
 import { bankPath, bankTemplatePath } from "@/lib/qbank/paths";
 import { QBANK_LIMITS } from "@/lib/qbank/schemas";
 import { answerText } from "./answer-text";
 
-type Failure = { code: ErrorCode; details?: { errors?: ImportIssue[]; unit?: LocationUnit; columns?: string[] } };
-type ApiAnswer = { ok: true; data: QuestionImportSummary } | ({ ok: false } & Failure);
+type Failure = ImportFailure<{ errors?: ImportIssue[]; unit?: LocationUnit; columns?: string[] }>;
 
 const SHOWN_ERRORS = 100;
 const ACCEPT = ".xlsx,.csv,.txt,.gift,.xml,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,text/plain,application/xml,text/xml";
 
-/**
- * Upload → preview → confirm. The file stays in the browser and is sent again on confirm, when the server reads and
- * checks it once more and imports it in one transaction; the preview itself is never trusted.
- */
+/** Upload → preview → confirm (useImportUpload), optionally sharing the questions with the department. */
 export function QuestionImportPanel({ courseId }: { courseId: string }) {
   const t = useTranslations("qbank.import");
-  const router = useRouter();
   const inputId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
   const [shared, setShared] = useState(false);
-  const [busy, setBusy] = useState<"preview" | "confirm" | null>(null);
-  const [preview, setPreview] = useState<QuestionImportSummary | null>(null);
-  const [result, setResult] = useState<QuestionImportSummary | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
-
-  async function send(confirm: boolean): Promise<ApiAnswer> {
-    if (!file) return { ok: false, code: "validation" };
-    if (file.size > QBANK_LIMITS.fileBytes) return { ok: false, code: "file.too_large" };
-    const body = new FormData();
-    body.set("file", file);
-    if (shared) body.set("shared", "1");
-    if (confirm) body.set("confirm", "1");
-    try {
-      const response = await fetch(`${bankPath(courseId)}/import/upload`, { method: "POST", body });
-      return (await response.json()) as ApiAnswer;
-    } catch {
-      return { ok: false, code: "common.unexpected" };
-    }
-  }
-
-  async function run(confirm: boolean) {
-    setBusy(confirm ? "confirm" : "preview");
-    setFailure(null);
-    if (!confirm) {
-      setPreview(null);
-      setResult(null);
-    }
-    const answer = await send(confirm);
-    setBusy(null);
-    if (!answer.ok) {
-      setFailure(answer);
-      if (confirm) setPreview(null);
-      return;
-    }
-    if (!confirm) {
-      setPreview(answer.data);
-      return;
-    }
-    setResult(answer.data);
-    setPreview(null);
-    setFile(null);
-    if (inputRef.current) inputRef.current.value = "";
-    router.refresh();
-  }
-
-  function reset() {
-    setPreview(null);
-    setFailure(null);
-    setFile(null);
-    if (inputRef.current) inputRef.current.value = "";
-  }
+  const { inputRef, file, busy, preview, result, failure, chooseFile, runPreview, runConfirm, reset } = useImportUpload<QuestionImportSummary, Failure["details"]>({
+    url: `${bankPath(courseId)}/import/upload`,
+    maxBytes: QBANK_LIMITS.fileBytes,
+    fields: shared ? { shared: "1" } : {},
+    // A refused confirm shows what is wrong in place of the preview.
+    previewStale: () => true,
+  });
 
   return (
     <div className="space-y-4">
@@ -96,7 +44,7 @@ export function QuestionImportPanel({ courseId }: { courseId: string }) {
         className="space-y-3"
         onSubmit={(event) => {
           event.preventDefault();
-          void run(false);
+          void runPreview();
         }}
       >
         <div className="space-y-1">
@@ -111,11 +59,7 @@ export function QuestionImportPanel({ courseId }: { courseId: string }) {
             accept={ACCEPT}
             className={inputClass}
             data-testid="bank-import-file"
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              setPreview(null);
-              setFailure(null);
-            }}
+            onChange={(event) => chooseFile(event.target.files?.[0] ?? null)}
           />
         </div>
         <label className="flex items-center gap-2 text-sm">
@@ -141,7 +85,7 @@ export function QuestionImportPanel({ courseId }: { courseId: string }) {
           )}
           <PreviewTable questions={preview.questions} unit={preview.unit} />
           <div className="flex flex-wrap gap-2">
-            <Button onClick={() => void run(true)} disabled={preview.errors.length > 0 || preview.counts.questions === 0 || busy !== null} data-testid="bank-import-confirm">
+            <Button onClick={() => void runConfirm()} disabled={preview.errors.length > 0 || preview.counts.questions === 0 || busy !== null} data-testid="bank-import-confirm">
               {busy === "confirm" ? t("confirming") : t("confirm")}
             </Button>
             <Button variant="secondary" onClick={reset} disabled={busy !== null}>

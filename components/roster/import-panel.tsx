@@ -1,84 +1,28 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useId } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import type { ErrorCode } from "@/lib/errors";
+import { type ImportFailure, useImportUpload } from "@/components/ui/use-import-upload";
 import type { RosterImportRow, RosterImportSummary, TemporaryPassword } from "@/lib/roster/import-roster";
 import { ROSTER_LIMITS } from "@/lib/roster/schemas";
 import type { RosterRowError } from "@/lib/roster/validate-roster";
 
-type Failure = { code: ErrorCode; details?: { errors?: RosterRowError[]; columns?: string[] } };
-type ApiAnswer = ({ ok: true; data: RosterImportSummary } | ({ ok: false } & Failure));
+type Failure = ImportFailure<{ errors?: RosterRowError[]; columns?: string[] }>;
 
 const SHOWN_ERRORS = 100;
 
-/**
- * Upload → preview → confirm. The chosen file stays in the browser and is sent again on confirm, where the server
- * reads and checks it once more and imports it in one transaction; the preview itself is never trusted.
- */
+/** Upload → preview → confirm (useImportUpload); the answer to a confirm carries the new accounts' passwords once. */
 export function RosterImportPanel({ courseId }: { courseId: string }) {
   const t = useTranslations();
-  const router = useRouter();
   const inputId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState<"preview" | "confirm" | null>(null);
-  const [preview, setPreview] = useState<RosterImportSummary | null>(null);
-  const [result, setResult] = useState<RosterImportSummary | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
-
-  async function send(confirm: boolean): Promise<ApiAnswer> {
-    if (!file) return { ok: false, code: "validation" };
-    if (file.size > ROSTER_LIMITS.fileBytes) return { ok: false, code: "file.too_large" };
-    const body = new FormData();
-    body.set("file", file);
-    if (confirm) body.set("confirm", "1");
-    try {
-      const response = await fetch(`/api/courses/${courseId}/roster/import`, { method: "POST", body });
-      return (await response.json()) as ApiAnswer;
-    } catch {
-      return { ok: false, code: "common.unexpected" };
-    }
-  }
-
-  async function runPreview() {
-    setBusy("preview");
-    setFailure(null);
-    setResult(null);
-    setPreview(null);
-    const answer = await send(false);
-    setBusy(null);
-    if (answer.ok) setPreview(answer.data);
-    else setFailure(answer);
-  }
-
-  async function runConfirm() {
-    setBusy("confirm");
-    setFailure(null);
-    const answer = await send(true);
-    setBusy(null);
-    if (!answer.ok) {
-      setFailure(answer);
-      // Rows that became wrong since the preview (an account taken meanwhile): that preview is stale.
-      if (answer.code === "roster.invalid_rows") setPreview(null);
-      return;
-    }
-    setResult(answer.data);
-    setPreview(null);
-    setFile(null);
-    if (inputRef.current) inputRef.current.value = "";
-    router.refresh();
-  }
-
-  function reset() {
-    setPreview(null);
-    setFailure(null);
-    setFile(null);
-    if (inputRef.current) inputRef.current.value = "";
-  }
+  const { inputRef, file, busy, preview, result, failure, chooseFile, runPreview, runConfirm, reset } = useImportUpload<RosterImportSummary, Failure["details"]>({
+    url: `/api/courses/${courseId}/roster/import`,
+    maxBytes: ROSTER_LIMITS.fileBytes,
+    // Rows that became wrong since the preview (an account taken meanwhile): that preview is stale.
+    previewStale: (code) => code === "roster.invalid_rows",
+  });
 
   return (
     <div className="space-y-4">
@@ -113,11 +57,7 @@ export function RosterImportPanel({ courseId }: { courseId: string }) {
             accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
             className={inputClass}
             data-testid="roster-import-file"
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              setPreview(null);
-              setFailure(null);
-            }}
+            onChange={(event) => chooseFile(event.target.files?.[0] ?? null)}
           />
         </div>
         <Button type="submit" disabled={!file || busy !== null} data-testid="roster-import-preview-button">

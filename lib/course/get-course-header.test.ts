@@ -9,7 +9,7 @@ describe("getCourseHeader", () => {
     expect(teacher).toMatchObject({ id: s.course.id, code: s.course.code, title: s.course.title, term: "2026-2027-1" });
     expect(teacher.access.actions.has("course.edit")).toBe(true);
     const deptAdmin = await getCourseHeader(actorOf(s.deptAdmin), s.course.id);
-    expect([...deptAdmin.access.actions].sort()).toEqual(["course.view", "feedback.view", "roster.view"]);
+    expect([...deptAdmin.access.actions].sort()).toEqual(["course.view", "evaluation.view", "feedback.view", "grades.view", "roster.view"]);
   });
 
   it.each(["otherTeacher", "otherDeptAdmin", "outsider"] as const)("hides the course from %s", async (who) => {

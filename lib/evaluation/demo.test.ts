@@ -11,8 +11,8 @@ describe("seedDemoEvaluations", () => {
   let first: Awaited<ReturnType<typeof seedDemoEvaluations>>;
   let second: Awaited<ReturnType<typeof seedDemoEvaluations>>;
   beforeAll(async () => {
-    await seedDemoSchool(db);
-    first = await seedDemoEvaluations(db);
+    // The demo school seeds the evaluations itself; a second run adds nothing.
+    first = (await seedDemoSchool(db)).evaluations;
     second = await seedDemoEvaluations(db);
   }, 120_000);
 

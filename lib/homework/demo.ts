@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { shanghaiDayRange } from "@/lib/lesson/phase";
+import { type ScoredRubric, rubricMaxPoints, rubricScore } from "@/lib/rubric/rubric";
 import { finalScore } from "./recompute-lateness";
-import { type Rubric, rubricMax, rubricScore } from "./rubric";
 
 const COURSE_CODE = "MED2101";
 const TITLE = "病例分析：胸痛待查";
@@ -27,10 +27,12 @@ const INSTRUCTIONS = `阅读下面的病例，完成病例分析（800 字以内
 
 > 迟交每天扣 10%，最多扣 50%。`;
 
-const RUBRIC: Rubric = [
+const RUBRIC: ScoredRubric = [
   {
+    kind: "levels",
     id: "history",
     title: "病史归纳",
+    description: "",
     levels: [
       { id: "history-a", title: "优秀", description: "要点完整、准确，危险因素齐全", points: 30 },
       { id: "history-b", title: "良好", description: "要点基本完整，个别遗漏", points: 22 },
@@ -38,8 +40,10 @@ const RUBRIC: Rubric = [
     ],
   },
   {
+    kind: "levels",
     id: "diagnosis",
     title: "诊断与鉴别诊断",
+    description: "",
     levels: [
       { id: "diagnosis-a", title: "优秀", description: "诊断正确、依据充分，鉴别全面", points: 40 },
       { id: "diagnosis-b", title: "良好", description: "诊断正确，鉴别不够全面", points: 30 },
@@ -47,8 +51,10 @@ const RUBRIC: Rubric = [
     ],
   },
   {
+    kind: "levels",
     id: "plan",
     title: "进一步检查与处理",
+    description: "",
     levels: [
       { id: "plan-a", title: "优秀", description: "检查首选正确，处理原则规范", points: 30 },
       { id: "plan-b", title: "良好", description: "基本正确，个别不当", points: 22 },
@@ -94,7 +100,7 @@ export async function seedDemoHomework(prisma: PrismaClient, now = new Date()): 
   const dueAt = new Date(shanghaiDayRange(now).start.getTime() - DAY_MS - 60_000);
   const item = course.assessments.find((candidate) => candidate.name.includes("作业")) ?? null;
   const settings = { latePolicy: "DEDUCT" as const, lateRate: 10, lateInterval: "DAY" as const, lateMaxDeduction: 50, lateFloor: null };
-  const points = rubricMax(RUBRIC);
+  const points = rubricMaxPoints(RUBRIC);
   const homework = await prisma.homework.create({
     data: {
       courseId: course.id,
@@ -120,7 +126,7 @@ export async function seedDemoHomework(prisma: PrismaClient, now = new Date()): 
   });
 
   const picks = { history: "history-a", diagnosis: "diagnosis-b", plan: "plan-a" };
-  const graded = finalScore({ ...settings, points }, rubricScore(RUBRIC, picks), 0);
+  const graded = finalScore({ ...settings, points }, rubricScore(RUBRIC, picks)!, 0);
   const submissions = [
     // Graded before the release, on time.
     {

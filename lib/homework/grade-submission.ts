@@ -2,8 +2,9 @@ import { Prisma } from "@/generated/prisma/client";
 import { type Actor, authorizeCourse, isWellFormedId } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { rubricScore, scoredRubricOf } from "@/lib/rubric/rubric";
+import { LATE_POLICY_SELECT } from "./homework-select";
 import { finalScore } from "./recompute-lateness";
-import { rubricOf, rubricScore } from "./rubric";
 import { type GradeSubmissionInput, GradeSubmissionSchema } from "./schemas";
 
 export interface GradeResult {
@@ -28,28 +29,20 @@ export async function gradeSubmission(actor: Actor, input: GradeSubmissionInput,
     select: {
       id: true,
       lateMinutes: true,
-      homework: {
-        select: {
-          id: true,
-          courseId: true,
-          points: true,
-          rubric: true,
-          latePolicy: true,
-          lateRate: true,
-          lateInterval: true,
-          lateMaxDeduction: true,
-          lateFloor: true,
-        },
-      },
+      homework: { select: { id: true, courseId: true, points: true, rubric: true, ...LATE_POLICY_SELECT } },
     },
   });
   if (!submission) throw new AppError("not_found");
   const { homework } = submission;
   const { courseId } = await authorizeCourse(actor, homework.courseId, "grades.manage");
-  const rubric = rubricOf(homework.rubric);
+  const rubric = scoredRubricOf(homework.rubric);
   let raw: number;
   if (rubric) {
-    raw = rubricScore(rubric, data.rubricLevels ?? {});
+    const picks = data.rubricLevels ?? {};
+    const score = rubricScore(rubric, picks);
+    if (score === null) throw new AppError("homework.rubric_incomplete");
+    if (Object.keys(picks).some((id) => !rubric.some((criterion) => criterion.id === id))) throw new AppError("validation");
+    raw = score;
   } else {
     if (data.points === null) throw new AppError("validation");
     if (data.points > homework.points) throw new AppError("homework.points_too_high");

@@ -1,7 +1,6 @@
 import type { Tx } from "@/lib/db";
+import { LATE_POLICY_SELECT } from "./homework-select";
 import { type LatePolicySettings, lateDeduction, lateMinutesOf } from "./late-deduction";
-
-const LATE_SETTINGS = { latePolicy: true, lateRate: true, lateInterval: true, lateMaxDeduction: true, lateFloor: true } as const;
 
 /** Raw points, the late deduction under the homework's policy, and what remains (two decimals). */
 export function finalScore(homework: LatePolicySettings & { points: number }, rawScore: number, lateMinutes: number) {
@@ -17,7 +16,7 @@ export function finalScore(homework: LatePolicySettings & { points: number }, ra
 export async function recomputeLateness(tx: Tx, homeworkId: string, userId?: string): Promise<void> {
   const homework = await tx.homework.findUniqueOrThrow({
     where: { id: homeworkId },
-    select: { dueAt: true, points: true, ...LATE_SETTINGS },
+    select: { dueAt: true, points: true, ...LATE_POLICY_SELECT },
   });
   const submissions = await tx.homeworkSubmission.findMany({
     where: { homeworkId, ...(userId && { userId }) },

@@ -3,19 +3,16 @@ import { type Actor, authorizeCourse } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { instantOfLocal } from "@/lib/preclass/local-datetime";
+import { rubricMaxPoints, rubricOf, scoringShape } from "@/lib/rubric/rubric";
+import { withIds } from "@/lib/rubric/with-ids";
 import { uploadMaxBytes } from "@/lib/uploads/config";
 import { recomputeLateness } from "./recompute-lateness";
-import { type Rubric, rubricMax, rubricOf, withIds } from "./rubric";
 import { type SaveHomeworkInput, SaveHomeworkSchema } from "./schemas";
 
 const MIB = 1024 * 1024;
 
 /** The largest per-file limit a teacher may set: the server's UPLOAD_MAX_BYTES in whole MB (at least 1). */
 export const serverMaxFileMb = (): number => Math.max(1, Math.floor(uploadMaxBytes() / MIB));
-
-/** What decides a grade in a rubric: its criteria, their levels and their points (titles may still be corrected). */
-const gradingShape = (rubric: Rubric | null) =>
-  JSON.stringify(rubric?.map((criterion) => [criterion.id, criterion.levels.map((level) => [level.id, level.points])]) ?? null);
 
 /**
  * Creates or updates a homework (coursework.manage). Published homework may still be edited — a moved due time or
@@ -34,7 +31,7 @@ export async function saveHomework(actor: Actor, input: SaveHomeworkInput): Prom
     throw new AppError("validation");
   }
   const rubric = data.rubric ? withIds(data.rubric) : null;
-  const points = rubric ? rubricMax(rubric) : data.points;
+  const points = rubric ? rubricMaxPoints(rubric) : data.points;
   if (!(points > 0)) throw new AppError("validation");
 
   const fields = {
@@ -67,7 +64,7 @@ export async function saveHomework(actor: Actor, input: SaveHomeworkInput): Prom
     const existing = await tx.homework.findFirst({ where: { id: homeworkId, courseId }, select: { points: true, rubric: true } });
     if (!existing) throw new AppError("not_found");
     const graded = await tx.homeworkSubmission.count({ where: { homeworkId, gradedAt: { not: null } } });
-    if (graded > 0 && (existing.points !== points || gradingShape(rubricOf(existing.rubric)) !== gradingShape(rubric))) {
+    if (graded > 0 && (existing.points !== points || scoringShape(rubricOf(existing.rubric)) !== scoringShape(rubric))) {
       throw new AppError("homework.grading_started");
     }
     await tx.homework.update({ where: { id: homeworkId }, data: fields });

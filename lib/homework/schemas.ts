@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isRecord, jsonListOf, optionalNumberOf } from "@/lib/course/form-values";
 import { IdSchema } from "@/lib/course/schemas";
 import { LocalDateTimeSchema } from "@/lib/preclass/schemas";
+import type { RubricLimits } from "@/lib/rubric/rubric";
 import type { UploadMimeType } from "@/lib/uploads/file-types";
 
 export const HOMEWORK_LIMITS = {
@@ -46,17 +47,27 @@ const numberField = () =>
 
 const percent = () => numberField().min(0).max(100);
 
-/** Ids of rubric parts are short and generated here when missing, so a renamed criterion keeps its grades. */
+/** Ids of rubric parts are short and given when missing (withIds), so a renamed criterion keeps its grades. */
 const RubricIdSchema = z.string().trim().regex(/^[A-Za-z0-9_-]{1,32}$/, { error: "validation.invalid" });
 
-export const RubricLevelSchema = z.object({
+const RubricLevelSchema = z.object({
   id: RubricIdSchema.optional(),
   title: z.string().trim().min(1).max(HOMEWORK_LIMITS.levelTitle),
   description: z.string().trim().max(HOMEWORK_LIMITS.levelDescription).default(""),
   points: numberField().min(0).max(HOMEWORK_LIMITS.points),
 });
 
-export const RubricCriterionSchema = z.object({
+/** What the rubric editor lets a teacher type for homework; RubricCriterionSchema below checks the same. */
+export const HOMEWORK_RUBRIC_LIMITS: RubricLimits = {
+  criteria: HOMEWORK_LIMITS.criteria,
+  levels: HOMEWORK_LIMITS.levels,
+  criterionTitle: HOMEWORK_LIMITS.criterionTitle,
+  levelTitle: HOMEWORK_LIMITS.levelTitle,
+  description: HOMEWORK_LIMITS.levelDescription,
+  points: HOMEWORK_LIMITS.points,
+};
+
+const RubricCriterionSchema = z.object({
   id: RubricIdSchema.optional(),
   title: z.string().trim().min(1).max(HOMEWORK_LIMITS.criterionTitle),
   levels: z.array(RubricLevelSchema).min(2).max(HOMEWORK_LIMITS.levels),

@@ -1,9 +1,10 @@
 import { type Actor, authorizeCourse } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
+import { criterionMapOf, scoredRubricOf } from "@/lib/rubric/rubric";
 import { authorizeHomework } from "./authorize-homework";
 import { dueAtFor } from "./due-at-for";
+import { HOMEWORK_PAGE_SELECT, SUBMISSION_SELECT } from "./homework-select";
 import { homeworkMaxBytes } from "./submit-homework";
-import { rubricOf, rubricPicksOf } from "./rubric";
 import { isHomeworkFileType } from "./schemas";
 import { submissionStatus } from "./status";
 
@@ -54,47 +55,13 @@ export async function getHomeworkForStudent(actor: Actor, homeworkId: string, no
   await authorizeHomework(actor, homeworkId, "coursework.submit");
   const homework = await db.homework.findUniqueOrThrow({
     where: { id: homeworkId },
-    select: {
-      id: true,
-      courseId: true,
-      title: true,
-      instructions: true,
-      dueAt: true,
-      points: true,
-      rubric: true,
-      allowText: true,
-      allowFiles: true,
-      fileTypes: true,
-      maxFiles: true,
-      maxFileMb: true,
-      latePolicy: true,
-      lateRate: true,
-      lateInterval: true,
-      lateMaxDeduction: true,
-      lateFloor: true,
-      gradesReleasedAt: true,
-      course: { select: { title: true, titleEn: true } },
-      lesson: { select: { id: true, title: true } },
-    },
+    select: { ...HOMEWORK_PAGE_SELECT, course: { select: { title: true, titleEn: true } } },
   });
   const [due, submission] = await Promise.all([
     dueAtFor(db, homework, actor.id),
     db.homeworkSubmission.findUnique({
       where: { homeworkId_userId: { homeworkId, userId: actor.id } },
-      select: {
-        id: true,
-        text: true,
-        version: true,
-        submittedAt: true,
-        lateMinutes: true,
-        rubricLevels: true,
-        rawScore: true,
-        deduction: true,
-        score: true,
-        feedback: true,
-        gradedAt: true,
-        files: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, mimeType: true, size: true } },
-      },
+      select: SUBMISSION_SELECT,
     }),
   ]);
   const released = homework.gradesReleasedAt !== null;
@@ -105,7 +72,7 @@ export async function getHomeworkForStudent(actor: Actor, homeworkId: string, no
     ...rest,
     fileTypes: fileTypes.filter(isHomeworkFileType),
     maxBytes: homeworkMaxBytes(homework.maxFileMb),
-    rubric: rubricOf(rubric),
+    rubric: scoredRubricOf(rubric),
     dueAt: due.dueAt,
     originalDueAt: homework.dueAt,
     extended: due.extended,
@@ -124,7 +91,7 @@ export async function getHomeworkForStudent(actor: Actor, homeworkId: string, no
     },
     grade: gradeVisible
       ? {
-          rubricLevels: rubricPicksOf(submission.rubricLevels),
+          rubricLevels: criterionMapOf(submission.rubricLevels),
           rawScore: submission.rawScore,
           deduction: submission.deduction,
           score: submission.score,

@@ -2,9 +2,10 @@ import { type Actor, authorizeCourse } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { localValueOf } from "@/lib/preclass/local-datetime";
+import { type ScoredRubric, criterionMapOf, scoredRubricOf } from "@/lib/rubric/rubric";
 import { authorizeHomework } from "./authorize-homework";
 import { dueAtFor } from "./due-at-for";
-import { type Rubric, rubricOf, rubricPicksOf } from "./rubric";
+import { HOMEWORK_PAGE_SELECT, LATE_POLICY_SELECT, SUBMISSION_SELECT } from "./homework-select";
 import { serverMaxFileMb } from "./save-homework";
 import { type HomeworkFileType, isHomeworkFileType } from "./schemas";
 import { type HomeworkStatusKey, submissionStatus } from "./status";
@@ -55,7 +56,7 @@ export interface HomeworkFormValues {
   lateMaxDeduction: number | null;
   lateFloor: number | null;
   points: number;
-  rubric: Rubric | null;
+  rubric: ScoredRubric | null;
 }
 
 const WEEK_MS = 7 * 86_400_000;
@@ -115,7 +116,7 @@ export async function getHomeworkEditor(actor: Actor, courseId: string, homework
     lateMaxDeduction: homework.lateMaxDeduction,
     lateFloor: homework.lateFloor,
     points: homework.points,
-    rubric: rubricOf(homework.rubric),
+    rubric: scoredRubricOf(homework.rubric),
   };
   return {
     homeworkId: homework.id,
@@ -139,27 +140,9 @@ export async function getHomeworkOverview(actor: Actor, homeworkId: string) {
   const homework = await db.homework.findUniqueOrThrow({
     where: { id: homeworkId },
     select: {
-      id: true,
-      courseId: true,
-      title: true,
-      instructions: true,
+      ...HOMEWORK_PAGE_SELECT,
       status: true,
       publishedAt: true,
-      dueAt: true,
-      points: true,
-      rubric: true,
-      allowText: true,
-      allowFiles: true,
-      fileTypes: true,
-      maxFiles: true,
-      maxFileMb: true,
-      latePolicy: true,
-      lateRate: true,
-      lateInterval: true,
-      lateMaxDeduction: true,
-      lateFloor: true,
-      gradesReleasedAt: true,
-      lesson: { select: { id: true, title: true } },
       assessment: { select: { id: true, name: true, weight: true } },
       extensions: { select: { userId: true, dueAt: true } },
       submissions: {
@@ -198,7 +181,7 @@ export async function getHomeworkOverview(actor: Actor, homeworkId: string) {
   });
   const { extensions: _extensions, submissions: _submissions, rubric, ...rest } = homework;
   return {
-    homework: { ...rest, rubric: rubricOf(rubric) },
+    homework: { ...rest, rubric: scoredRubricOf(rubric) },
     rows,
     counts: {
       students: rows.length,
@@ -219,34 +202,9 @@ export async function getSubmissionForGrading(actor: Actor, courseId: string, su
   const submission = await db.homeworkSubmission.findFirst({
     where: { id: submissionId, homework: { courseId: access.courseId } },
     select: {
-      id: true,
-      text: true,
-      version: true,
-      submittedAt: true,
-      lateMinutes: true,
-      rubricLevels: true,
-      rawScore: true,
-      deduction: true,
-      score: true,
-      feedback: true,
-      gradedAt: true,
+      ...SUBMISSION_SELECT,
       user: { select: { id: true, no: true, name: true } },
-      files: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, mimeType: true, size: true } },
-      homework: {
-        select: {
-          id: true,
-          title: true,
-          dueAt: true,
-          points: true,
-          rubric: true,
-          latePolicy: true,
-          lateRate: true,
-          lateInterval: true,
-          lateMaxDeduction: true,
-          lateFloor: true,
-          gradesReleasedAt: true,
-        },
-      },
+      homework: { select: { id: true, title: true, dueAt: true, points: true, rubric: true, ...LATE_POLICY_SELECT, gradesReleasedAt: true } },
     },
   });
   if (!submission) throw new AppError("not_found");
@@ -255,10 +213,10 @@ export async function getSubmissionForGrading(actor: Actor, courseId: string, su
   const due = await dueAtFor(db, homework, submission.user.id);
   return {
     ...rest,
-    rubricLevels: rubricPicksOf(rubricLevels),
+    rubricLevels: criterionMapOf(rubricLevels),
     dueAt: due.dueAt,
     extended: due.extended,
-    homework: { ...homeworkRest, rubric: rubricOf(rubric) },
+    homework: { ...homeworkRest, rubric: scoredRubricOf(rubric) },
     canGrade: access.actions.has("grades.manage"),
   };
 }

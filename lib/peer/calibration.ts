@@ -1,9 +1,9 @@
 import type { Actor } from "@/lib/auth/authz";
 import { type Tx, db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { criterionMapOf } from "@/lib/rubric/rubric";
 import { type Activity, NON_PEER_ALIAS, assertPhase, authorizeActivity } from "./activity";
 import { completeAssessment } from "./assessment-input";
-import { stringMapOf } from "./compute-grades";
 import { calibrationCloseness } from "./grades";
 import { type ExampleAssessmentInput, ExampleAssessmentSchema } from "./schemas";
 
@@ -53,7 +53,7 @@ export async function submitCalibration(actor: Actor, input: ExampleAssessmentIn
   const reference = await db.peerAssessment.findFirst({ where: { submissionId: example.id, kind: "REFERENCE", submittedAt: { not: null } }, select: { levels: true } });
   if (!reference) throw new AppError("not_found");
   const checked = completeAssessment(activity.rubric, data);
-  const closeness = calibrationCloseness(activity.rubric, checked.levels, stringMapOf(reference.levels));
+  const closeness = calibrationCloseness(activity.rubric, checked.levels, criterionMapOf(reference.levels));
 
   const state = await db.$transaction(async (tx) => {
     const before = await calibrationStateOf(tx, activity, actor.id);

@@ -1,13 +1,8 @@
 import type { Actor } from "@/lib/auth/authz";
 import { type Tx, db } from "@/lib/db";
+import { criterionMapOf } from "@/lib/rubric/rubric";
 import { type Activity, LONG_TX, assertPhase, authorizeActivity } from "./activity";
-import { type Levels, gradeSubmission } from "./grades";
-
-/** A { key: string } Json column (levels, comments); anything else reads as empty. */
-export const stringMapOf = (value: unknown): Levels =>
-  value && typeof value === "object" && !Array.isArray(value)
-    ? Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"))
-    : {};
+import { gradeSubmission } from "./grades";
 
 /**
  * Grading evaluation: stores each submission's peer grade and each submitted peer review's grade (grades.ts).
@@ -23,7 +18,7 @@ export async function computeGradesTx(tx: Tx, activity: Pick<Activity, "id" | "r
     const result = gradeSubmission(
       activity.rubric,
       activity.aggregation,
-      submission.assessments.map((a) => ({ id: a.id, levels: a.submittedAt ? stringMapOf(a.levels) : null })),
+      submission.assessments.map((a) => ({ id: a.id, levels: a.submittedAt ? criterionMapOf(a.levels) : null })),
     );
     if (result.grade !== null) graded++;
     await tx.peerSubmission.update({ where: { id: submission.id }, data: { grade: result.grade } });

@@ -1,9 +1,9 @@
 import type { Actor } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { criterionMapOf } from "@/lib/rubric/rubric";
 import { NON_PEER_ALIAS, assertPhase, authorizeActivity, loadActivity } from "./activity";
 import { completeAssessment } from "./assessment-input";
-import { stringMapOf } from "./compute-grades";
 import { calibrationCloseness } from "./grades";
 import {
   type ExampleAssessmentInput,
@@ -72,7 +72,7 @@ export async function saveReference(actor: Actor, input: ExampleAssessmentInput,
     });
     const attempts = await tx.peerAssessment.findMany({ where: { submissionId: example.id, kind: "CALIBRATION", submittedAt: { not: null } }, select: { id: true, levels: true } });
     for (const attempt of attempts) {
-      await tx.peerAssessment.update({ where: { id: attempt.id }, data: { reviewGrade: calibrationCloseness(fresh.rubric, stringMapOf(attempt.levels), levels) } });
+      await tx.peerAssessment.update({ where: { id: attempt.id }, data: { reviewGrade: calibrationCloseness(fresh.rubric, criterionMapOf(attempt.levels), levels) } });
     }
   });
   return { courseId: activity.courseId, activityId: activity.id, exampleId: example.id };

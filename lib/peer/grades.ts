@@ -1,4 +1,4 @@
-import { type Rubric, rubricMaxPoints, rubricScore } from "@/lib/rubric/rubric";
+import { type Rubric, rubricMaxPoints, rubricScore, scoredCriteria } from "@/lib/rubric/rubric";
 
 /**
  * Peer-review grades, pure. All grades are percentages 0–100, rounded to 2 decimals.
@@ -33,12 +33,10 @@ export type Levels = Record<string, string>;
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-const scored = (rubric: Rubric) => rubric.flatMap((c) => (c.kind === "levels" ? [c] : []));
-
 /** Points per scored criterion of a complete assessment; null when a scored criterion has no (valid) level. */
 export function levelPointsOf(rubric: Rubric, levels: Levels): Record<string, number> | null {
   const out: Record<string, number> = {};
-  for (const criterion of scored(rubric)) {
+  for (const criterion of scoredCriteria(rubric)) {
     const level = criterion.levels.find((l) => l.id === levels[criterion.id]);
     if (!level) return null;
     out[criterion.id] = level.points;
@@ -49,7 +47,7 @@ export function levelPointsOf(rubric: Rubric, levels: Levels): Record<string, nu
 /** An assessment's percentage of the rubric's points; null when incomplete or when the rubric scores nothing. */
 export function assessmentPercent(rubric: Rubric, levels: Levels): number | null {
   const max = rubricMaxPoints(rubric);
-  const points = rubricScore(rubric, { levels });
+  const points = rubricScore(rubric, levels);
   return points === null || max === 0 ? null : round2((points / max) * 100);
 }
 
@@ -57,7 +55,7 @@ export function assessmentPercent(rubric: Rubric, levels: Levels): number | null
 export function distanceBetween(rubric: Rubric, a: Record<string, number>, b: Record<string, number>): number {
   let diff = 0;
   let span = 0;
-  for (const criterion of scored(rubric)) {
+  for (const criterion of scoredCriteria(rubric)) {
     const points = criterion.levels.map((l) => l.points);
     const range = Math.max(...points) - Math.min(...points);
     if (range === 0) continue;
@@ -117,7 +115,7 @@ export function gradeSubmission(rubric: Rubric, aggregation: Aggregation, assess
   if (grade === null && submitted.length > 0) flags.push("teacher_grade");
 
   const consensus: Record<string, number> = {};
-  for (const criterion of scored(rubric)) {
+  for (const criterion of scoredCriteria(rubric)) {
     consensus[criterion.id] = submitted.reduce((sum, a) => sum + a.points[criterion.id], 0) / Math.max(1, submitted.length);
   }
   const consensusDistance = Object.fromEntries(submitted.map((a) => [a.id, distanceBetween(rubric, a.points, consensus)]));

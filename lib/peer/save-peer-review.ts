@@ -3,15 +3,10 @@ import { type Actor, authorizeCourse } from "@/lib/auth/authz";
 import { type Tx, db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { instantOfLocal } from "@/lib/preclass/local-datetime";
-import { type Rubric, rubricOf } from "@/lib/rubric/rubric";
-import { stringMapOf } from "./compute-grades";
+import { type Rubric, criterionMapOf, rubricOf, scoringShape } from "@/lib/rubric/rubric";
 import { levelPointsOf } from "./grades";
 import { datesInOrder } from "./phases";
 import { type SavePeerReviewInput, SavePeerReviewSchema } from "./schemas";
-
-/** What decides a score in a rubric: criteria, their levels and points (titles and descriptors may still change). */
-const scoringShape = (rubric: Rubric | null) =>
-  JSON.stringify(rubric?.map((c) => [c.id, c.kind, c.kind === "levels" ? c.levels.map((l) => [l.id, l.points]) : null]) ?? null);
 
 /** From most to least private; once reviewing has started an activity may only move left. */
 const ANONYMITY_ORDER: PeerAnonymity[] = ["DOUBLE_BLIND", "REVIEWERS_ANONYMOUS", "OPEN"];
@@ -93,7 +88,7 @@ async function resetStaleReferences(tx: Tx, activityId: string, rubric: Rubric) 
     where: { kind: "REFERENCE", submittedAt: { not: null }, submission: { activityId } },
     select: { id: true, levels: true },
   });
-  const stale = references.filter((r) => !levelPointsOf(rubric, stringMapOf(r.levels))).map((r) => r.id);
+  const stale = references.filter((r) => !levelPointsOf(rubric, criterionMapOf(r.levels))).map((r) => r.id);
   if (stale.length) await tx.peerAssessment.updateMany({ where: { id: { in: stale } }, data: { submittedAt: null, score: null } });
 }
 

@@ -1,20 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { type Actor, authorizeCourse } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import type { Rubric } from "@/lib/rubric/rubric";
-
-const newId = (prefix: string) => `${prefix}${randomBytes(5).toString("hex")}`;
+import { withIds } from "@/lib/rubric/with-ids";
 
 /** A new rubric starts with one criterion of three levels (0, 1, 2 points), titled as given, to fill in. */
-export const starterRubric = (levelTitles: [string, string, string]): Rubric => [
-  {
-    kind: "levels",
-    id: newId("c"),
-    title: "",
-    description: "",
-    levels: levelTitles.map((title, points) => ({ id: newId("l"), title, description: "", points })),
-  },
-];
+export const starterRubric = (levelTitles: [string, string, string]): Rubric =>
+  withIds([{ title: "", levels: levelTitles.map((title, points) => ({ title, points })) }]);
 
 /** What the setup form offers to link to (coursework.manage): the course's lessons and assessment items. */
 export async function getPeerSetupOptions(actor: Actor, courseId: string) {

@@ -2,10 +2,9 @@ import type { PeerAnonymity } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { extensionOf } from "@/lib/uploads/file-types";
-import type { Rubric } from "@/lib/rubric/rubric";
+import { type Rubric, criterionMapOf } from "@/lib/rubric/rubric";
 import { type Activity, authorizeActivity } from "./activity";
 import { type CalibrationState, calibrationStateOf } from "./calibration";
-import { stringMapOf } from "./compute-grades";
 import { activityGrade, effectiveSubmissionGrade, reviewingGrade } from "./grades";
 import type { PeerPhase } from "./schemas";
 
@@ -244,8 +243,8 @@ export async function getPeerReviewForStudent(actor: Actor, activityId: string, 
         text: a.submission.text,
         // Own files keep their names in a self-assessment; others' never do.
         files: a.kind === "SELF" ? a.submission.files.map((f) => ({ id: f.id, name: f.fileName, size: f.size, mimeType: f.mimeType })) : genericFiles(a.submission.files),
-        levels: stringMapOf(a.levels),
-        comments: stringMapOf(a.comments),
+        levels: criterionMapOf(a.levels),
+        comments: criterionMapOf(a.comments),
         submittedAt: a.submittedAt,
         editable: assessing,
       }));
@@ -261,8 +260,8 @@ export async function getPeerReviewForStudent(actor: Actor, activityId: string, 
       attempted: !!attempt,
       canAttempt: calibrationOpen && (!attempt || calibration.exhausted),
       closeness: attempt?.reviewGrade ?? null,
-      mine: attempt ? { levels: stringMapOf(attempt.levels), comments: stringMapOf(attempt.comments) } : null,
-      reference: attempt && reference ? { levels: stringMapOf(reference.levels), comments: stringMapOf(reference.comments) } : null,
+      mine: attempt ? { levels: criterionMapOf(attempt.levels), comments: criterionMapOf(attempt.comments) } : null,
+      reference: attempt && reference ? { levels: criterionMapOf(reference.levels), comments: criterionMapOf(reference.comments) } : null,
     };
   });
 
@@ -279,14 +278,14 @@ export async function getPeerReviewForStudent(actor: Actor, activityId: string, 
         id: a.id,
         alias: a.alias,
         reviewerName: showReviewers ? a.reviewer.name : null,
-        levels: stringMapOf(a.levels),
-        comments: stringMapOf(a.comments),
+        levels: criterionMapOf(a.levels),
+        comments: criterionMapOf(a.comments),
         score: a.score,
         flagged: a.flagged,
         flagReason: a.flagReason,
         flagResolved: !!a.flagResolvedAt,
       })),
-      self: self ? { levels: stringMapOf(self.levels), comments: stringMapOf(self.comments), score: self.score } : null,
+      self: self ? { levels: criterionMapOf(self.levels), comments: criterionMapOf(self.comments), score: self.score } : null,
       reviewingGrade: reviewing,
       activityGrade: activityGrade(effective.grade, reviewing, activity.submissionWeight),
       reviewsDone: peerRows.filter((a) => a.submittedAt).length,

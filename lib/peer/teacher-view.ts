@@ -1,8 +1,8 @@
 import type { PeerAssessmentKind } from "@/generated/prisma/client";
 import type { Actor } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
+import { criterionMapOf } from "@/lib/rubric/rubric";
 import { type Activity, authorizeActivity } from "./activity";
-import { stringMapOf } from "./compute-grades";
 import { type SubmissionFlag, activityGrade, effectiveSubmissionGrade, gradeSubmission, reviewingGrade } from "./grades";
 import { duePhase } from "./phases";
 import type { AllocationReport } from "./run-allocation";
@@ -154,7 +154,7 @@ export async function getPeerReviewForTeacher(actor: Actor, activityId: string, 
 
   const teacherSubmissions: TeacherSubmission[] = submissions.map((s) => {
     const peers = s.assessments.filter((a) => a.kind === "PEER");
-    const grading = gradeSubmission(activity.rubric, activity.aggregation, peers.map((a) => ({ id: a.id, levels: a.submittedAt ? stringMapOf(a.levels) : null })));
+    const grading = gradeSubmission(activity.rubric, activity.aggregation, peers.map((a) => ({ id: a.id, levels: a.submittedAt ? criterionMapOf(a.levels) : null })));
     return {
       id: s.id,
       authorId: s.authorId!,
@@ -180,8 +180,8 @@ export async function getPeerReviewForTeacher(actor: Actor, activityId: string, 
         submittedAt: a.submittedAt,
         score: a.score,
         reviewGrade: a.reviewGrade,
-        levels: stringMapOf(a.levels),
-        comments: stringMapOf(a.comments),
+        levels: criterionMapOf(a.levels),
+        comments: criterionMapOf(a.comments),
         consensusDistance: grading.consensusDistance[a.id] ?? null,
         flagged: a.flagged,
         flagReason: a.flagReason,
@@ -225,7 +225,7 @@ export async function getPeerReviewForTeacher(actor: Actor, activityId: string, 
       return {
         id: e.id,
         text: e.text,
-        reference: reference ? { levels: stringMapOf(reference.levels), comments: stringMapOf(reference.comments), submittedAt: reference.submittedAt } : null,
+        reference: reference ? { levels: criterionMapOf(reference.levels), comments: criterionMapOf(reference.comments), submittedAt: reference.submittedAt } : null,
         calibrations: e.assessments.filter((a) => a.kind === "CALIBRATION" && a.submittedAt).length,
       };
     }),
