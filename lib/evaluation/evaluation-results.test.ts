@@ -107,9 +107,9 @@ describe("with 5 responses", () => {
     ["otherDeptAdmin", "not_found"],
     ["outsider", "not_found"],
   ] as const)("results and list: %s → %s", async (who, expected) => {
-    for (const run of [getEvaluationResults(actorOf(s[who]), evaluationId), listEvaluationsForCourse(actorOf(s[who]), s.course.id)]) {
-      if (expected === "ok") await expect(run).resolves.toBeTruthy();
-      else await expect(run).rejects.toMatchObject({ code: expected });
+    for (const run of [() => getEvaluationResults(actorOf(s[who]), evaluationId), () => listEvaluationsForCourse(actorOf(s[who]), s.course.id)]) {
+      if (expected === "ok") await expect(run()).resolves.toBeTruthy();
+      else await expect(run()).rejects.toMatchObject({ code: expected });
     }
   });
 

@@ -225,14 +225,14 @@ describe("spaced review", () => {
     });
     const before = await snapshot();
 
-    const cases: [string, ReturnType<typeof answerReviewItem>, string][] = [
-      ["another student", answerReviewItem(actorOf(s.student), { itemId: item.id, response: ["B"] }, now), "not_found"],
-      ["a teacher", answerReviewItem(actorOf(s.teacher), { itemId: item.id, response: ["B"] }, now), "not_found"],
-      ["a malformed id", answerReviewItem(actor, { itemId: "x\u0000y", response: ["B"] }, now), "not_found"],
-      ["an empty answer", answerReviewItem(actor, { itemId: item.id, response: [] }, now), "practice.empty_answer"],
-      ["a key that is not an option", answerReviewItem(actor, { itemId: item.id, response: ["F"] }, now), "practice.invalid_answer"],
+    const cases: [string, () => ReturnType<typeof answerReviewItem>, string][] = [
+      ["another student", () => answerReviewItem(actorOf(s.student), { itemId: item.id, response: ["B"] }, now), "not_found"],
+      ["a teacher", () => answerReviewItem(actorOf(s.teacher), { itemId: item.id, response: ["B"] }, now), "not_found"],
+      ["a malformed id", () => answerReviewItem(actor, { itemId: "x\u0000y", response: ["B"] }, now), "not_found"],
+      ["an empty answer", () => answerReviewItem(actor, { itemId: item.id, response: [] }, now), "practice.empty_answer"],
+      ["a key that is not an option", () => answerReviewItem(actor, { itemId: item.id, response: ["F"] }, now), "practice.invalid_answer"],
     ];
-    for (const [label, call, code] of cases) expect({ label, ...(await failureOf(call)) }).toMatchObject({ label, code });
+    for (const [label, call, code] of cases) expect({ label, ...(await failureOf(call())) }).toMatchObject({ label, code });
 
     await db.courseMember.deleteMany({ where: { courseId: course.id, userId: user.id } });
     expect(await failureOf(answerReviewItem(actor, { itemId: item.id, response: ["B"] }, now))).toMatchObject({ code: "not_found" });

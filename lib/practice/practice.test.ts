@@ -51,18 +51,18 @@ describe("who may practise", () => {
     const q = await makeQuestion(course.id);
     const actor = actorOf(s[who]);
     const calls = [
-      getPracticeOverview(actor, course.id),
-      nextPracticeQuestion(actor, { courseId: course.id, filter: { kind: "all" } }),
-      answerPracticeQuestion(actor, { courseId: course.id, questionId: q.id, response: ["A"] }),
+      () => getPracticeOverview(actor, course.id),
+      () => nextPracticeQuestion(actor, { courseId: course.id, filter: { kind: "all" } }),
+      () => answerPracticeQuestion(actor, { courseId: course.id, questionId: q.id, response: ["A"] }),
     ];
     if (expected === "ok") {
-      const [overview, next, feedback] = await Promise.all(calls);
+      const [overview, next, feedback] = await Promise.all(calls.map((call) => call()));
       expect(overview).toMatchObject({ total: 1 });
       expect(next).toMatchObject({ question: { id: q.id } });
       expect(feedback).toMatchObject({ correct: false });
       return;
     }
-    for (const call of calls) expect(await failureOf(call)).toMatchObject({ code: expected });
+    for (const call of calls) expect(await failureOf(call())).toMatchObject({ code: expected });
     expect(await stored(course.id)).toEqual({ answers: 0, mistakes: 0, points: 0 });
   });
 });
