@@ -1,4 +1,4 @@
-import { type BrowserContext, type Page, type Response, expect, test } from "@playwright/test";
+import { type APIResponse, type BrowserContext, type Page, expect, test } from "@playwright/test";
 import { ACCOUNTS, expectNoHorizontalScroll } from "./helpers";
 import { DIAGNOSTICS, signedIn } from "./lesson-helpers";
 
@@ -18,29 +18,51 @@ interface StudentSession {
   name: string;
   context: BrowserContext;
   page: Page;
-  bodies: Promise<string>[];
+  bodies: string[];
 }
 
-/** Records the text of every response from the app from now on (HTML, RSC payloads, JSON, downloaded files). */
-function recordResponses(page: Page, bodies: Promise<string>[]) {
-  page.on("response", (response: Response) => {
-    if (new URL(response.url()).hostname !== "localhost") return;
-    bodies.push(
-      response
-        .body()
-        .then((body) => `${response.headers()["content-disposition"] ?? ""}\n${body.toString("utf8")}\n${body.toString("latin1")}`)
-        .catch(() => ""),
-    );
-  });
+const decoded = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
+/**
+ * Passes every request to the app through the test and keeps the text of each response from now on: HTML, RSC
+ * payloads (navigations, prefetches, server action results), JSON and files, with their headers percent-decoded
+ * (Content-Disposition carries a file's name as RFC 5987 `filename*`). Listening for "response" events is not
+ * enough: the browser drops the bodies of prefetched and replaced RSC responses before they can be read.
+ */
+async function recordResponses(page: Page, bodies: string[]) {
+  await page.route(
+    (url) => url.hostname === "localhost",
+    async (route) => {
+      let response: APIResponse;
+      try {
+        // Redirects go back to the browser, which follows them through this route again.
+        response = await route.fetch({ maxRedirects: 0 });
+      } catch {
+        // The page closed or navigated away mid-request: nothing reached it.
+        await route.abort().catch(() => {});
+        return;
+      }
+      const body = await response.body();
+      const headers = Object.entries(response.headers()).map(([name, value]) => `${name}: ${decoded(value)}`);
+      bodies.push(`${headers.join("\n")}\n${body.toString("utf8")}\n${body.toString("latin1")}`);
+      await route.fulfill({ response, body });
+    },
+  );
 }
 
 async function openStudent(browser: Parameters<typeof signedIn>[0], no: string): Promise<StudentSession> {
   const { context, page } = await signedIn(browser, no, { phone: true });
   page.on("dialog", (dialog) => void dialog.accept());
   const name = (await page.getByTestId("user-name").innerText()).trim();
-  const bodies: Promise<string>[] = [];
+  const bodies: string[] = [];
   // Only after signing in: the demo login page lists demo accounts by name.
-  recordResponses(page, bodies);
+  await recordResponses(page, bodies);
   return { no, name, context, page, bodies };
 }
 
@@ -143,7 +165,8 @@ test("peer review: setup with rubric and example, submissions, allocation, calib
         expect(text).not.toContain(other.no);
       }
     }
-    const files = s.getByTestId("work-file");
+    // Only the files under review: a student's own work above lists their own file under the name they gave it.
+    const files = items.getByTestId("review-work").getByTestId("work-file");
     genericFiles += await files.count();
     for (const name of await files.allInnerTexts()) expect(name).toContain("提交材料-1.pdf");
     // Downloaded from the page, so the scan below sees the file and its headers (the PDF's /Author is blanked).
@@ -199,14 +222,19 @@ test("peer review: setup with rubric and example, submissions, allocation, calib
 
   // The anonymity scan: nothing any student received names another of them.
   for (const student of students) {
-    const bodies = (await Promise.all(student.bodies)).join("\n");
-    expect(bodies.length).toBeGreaterThan(0);
+    const bodies = student.bodies.join("\n");
+    // The recording holds the pages as sent: each student's own name is on every page they opened.
+    expect(bodies.includes(student.name), `${student.no}'s recorded responses hold their own name`).toBe(true);
     for (const other of students.filter((o) => o !== student)) {
       expect(bodies.includes(other.name), `${student.no} received the name of ${other.no}`).toBe(false);
       expect(bodies.includes(other.no), `${student.no} received the 学号 ${other.no}`).toBe(false);
     }
   }
 
-  for (const student of students) await student.context.close();
+  for (const student of students) {
+    // A prefetch may still be passing through the recorder; its page is going away.
+    await student.page.unrouteAll({ behavior: "ignoreErrors" });
+    await student.context.close();
+  }
   await teacher.context.close();
 });

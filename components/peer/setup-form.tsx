@@ -98,7 +98,7 @@ export function SetupForm({ courseId, values, lessons, assessmentItems, rubricLo
         />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Select label={t("lesson")} name="lessonId" defaultValue={values.lessonId} data-testid="setup-lesson">
+        <Select label={t("lesson")} name="lessonId" defaultValue={values.lessonId} data-testid="setup-lesson" errors={fieldErrors?.lessonId}>
           <option value="">{t("none")}</option>
           {lessons.map((l) => (
             <option key={l.id} value={l.id}>
@@ -106,7 +106,7 @@ export function SetupForm({ courseId, values, lessons, assessmentItems, rubricLo
             </option>
           ))}
         </Select>
-        <Select label={t("assessmentItem")} name="assessmentItemId" defaultValue={values.assessmentItemId} data-testid="setup-assessment-item" hint={t("assessmentItemHint")}>
+        <Select label={t("assessmentItem")} name="assessmentItemId" defaultValue={values.assessmentItemId} data-testid="setup-assessment-item" hint={t("assessmentItemHint")} errors={fieldErrors?.assessmentItemId}>
           <option value="">{t("none")}</option>
           {assessmentItems.map((a) => (
             <option key={a.id} value={a.id}>

@@ -58,6 +58,13 @@ describe("SaveHomeworkFormSchema", () => {
     expect(bad.success).toBe(false);
     expect(bad.error!.issues.map((issue) => issue.path.join("."))).toEqual(expect.arrayContaining(["rubric.0.title", "rubric.0.levels"]));
   });
+
+  it("reads the rubric as the shared editor (components/rubric/rubric-editor.tsx) posts it: kinds, ids, descriptions", () => {
+    const level = (id: string, title: string, points: number) => ({ id, title, description: "", points });
+    const rubric = JSON.stringify([{ kind: "levels", id: "cab12", title: "病史", description: "", levels: [level("l1", "好", 10), level("l2", "差", 0)] }]);
+    const parsed = SaveHomeworkFormSchema.parse(formOf([...base.filter(([key]) => key !== "rubric"), ["rubric", rubric]]));
+    expect(parsed.rubric).toEqual([{ id: "cab12", title: "病史", levels: [level("l1", "好", 10), level("l2", "差", 0)] }]);
+  });
 });
 
 describe("GradeSubmissionFormSchema", () => {

@@ -82,6 +82,9 @@ export const SavePeerReviewFormSchema = z.preprocess(
       ? {
           ...raw,
           activityId: raw.activityId || undefined,
+          // "None" is an empty option of the lesson and gradebook selects.
+          lessonId: raw.lessonId || null,
+          assessmentItemId: raw.assessmentItemId || null,
           autoSwitch: checked(raw.autoSwitch),
           selfAssessment: checked(raw.selfAssessment),
           excludeOwnGroup: checked(raw.excludeOwnGroup),
