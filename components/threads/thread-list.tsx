@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { setHiddenAction, setThreadPinnedAction } from "@/lib/threads/actions";
 import type { ThreadListItem } from "@/lib/threads/list-threads";
 import { type ThreadPortal, threadPath } from "@/lib/threads/paths";
-import { FormButton } from "./form-button";
+import { ThreadModeration } from "./thread-moderation";
 
 /** Threads, pinned first; staff get pin and hide controls on each, and see hidden ones greyed. */
 export async function ThreadList({
@@ -49,20 +48,7 @@ export async function ThreadList({
           </Link>
           {canModerate && (
             <div className="mt-1 flex flex-wrap gap-2">
-              <FormButton
-                action={setThreadPinnedAction}
-                fields={{ threadId: thread.id, pinned: String(!thread.pinned) }}
-                label={thread.pinned ? t("moderation.unpin") : t("moderation.pin")}
-                variant="ghost"
-                testId="pin-button"
-              />
-              <FormButton
-                action={setHiddenAction}
-                fields={{ kind: "thread", id: thread.id, hidden: String(!thread.hidden) }}
-                label={thread.hidden ? t("moderation.unhide") : t("moderation.hide")}
-                variant="ghost"
-                testId="hide-button"
-              />
+              <ThreadModeration thread={thread} />
             </div>
           )}
         </li>

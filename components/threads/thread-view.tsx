@@ -5,12 +5,13 @@ import { Markdown } from "@/components/markdown";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import type { CourseRole } from "@/generated/prisma/client";
-import { markAnswerAction, setHiddenAction, setThreadPinnedAction } from "@/lib/threads/actions";
+import { markAnswerAction, setHiddenAction } from "@/lib/threads/actions";
 import type { PostDetail, ThreadDetail } from "@/lib/threads/get-thread";
 import { type ThreadPortal, lessonAfterPath } from "@/lib/threads/paths";
 import { EditPostForm, EditThreadForm } from "./edit-forms";
 import { FormButton } from "./form-button";
 import { ReplyForm } from "./reply-form";
+import { ThreadModeration } from "./thread-moderation";
 
 const WHEN = { year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" } as const;
 
@@ -46,22 +47,7 @@ export async function ThreadView({ thread, portal }: { thread: ThreadDetail; por
           {(thread.canModerate || thread.canEdit) && (
             <div className="mt-3 flex flex-wrap gap-2 border-t border-slate-100 pt-2">
               {thread.canModerate && (
-                <>
-                  <FormButton
-                    action={setThreadPinnedAction}
-                    fields={{ threadId: thread.id, pinned: String(!thread.pinned) }}
-                    label={thread.pinned ? t("moderation.unpin") : t("moderation.pin")}
-                    variant="ghost"
-                    testId="pin-button"
-                  />
-                  <FormButton
-                    action={setHiddenAction}
-                    fields={{ kind: "thread", id: thread.id, hidden: String(!thread.hidden) }}
-                    label={thread.hidden ? t("moderation.unhide") : t("moderation.hide")}
-                    variant="ghost"
-                    testId="hide-button"
-                  />
-                </>
+                <ThreadModeration thread={thread} />
               )}
               {thread.canEdit && (
                 <details className="w-full">

@@ -21,14 +21,14 @@ export async function homeworkDueForReminder(now: Date, windowMs: number): Promi
       extensions: { select: { userId: true } },
     },
   });
-  const reminders: HomeworkReminder[] = [];
-  for (const { course, submissions, extensions, ...homework } of due) {
-    const excluded = [...submissions, ...extensions].map((row) => row.userId);
-    const students = await db.courseMember.findMany({
-      where: { courseId: homework.courseId, role: "STUDENT", userId: { notIn: excluded } },
-      select: { userId: true },
-    });
-    reminders.push({ homework: { ...homework, courseTitle: course.title }, userIds: students.map((s) => s.userId) });
-  }
-  return reminders;
+  // The students of every course concerned in one query, rather than one per homework.
+  const members = await db.courseMember.findMany({
+    where: { courseId: { in: [...new Set(due.map((homework) => homework.courseId))] }, role: "STUDENT" },
+    select: { courseId: true, userId: true },
+  });
+  return due.map(({ course, submissions, extensions, ...homework }) => {
+    const excluded = new Set([...submissions, ...extensions].map((row) => row.userId));
+    const userIds = members.filter((m) => m.courseId === homework.courseId && !excluded.has(m.userId)).map((m) => m.userId);
+    return { homework: { ...homework, courseTitle: course.title }, userIds };
+  });
 }
