@@ -160,14 +160,14 @@ describe("the points switch", () => {
     ["outsider", "not_found"],
   ] as const)("%s → %s (and a refusal changes nothing)", async (who, expected) => {
     await db.course.update({ where: { id: s.course.id }, data: { pointsEnabled: true } });
-    const run = setPointsEnabled(actorOf(s[who]), { courseId: s.course.id, enabled: false });
-    const read = getPointsSetting(actorOf(s[who]), s.course.id);
+    const run = () => setPointsEnabled(actorOf(s[who]), { courseId: s.course.id, enabled: false });
+    const read = () => getPointsSetting(actorOf(s[who]), s.course.id);
     if (expected === "ok") {
-      await expect(run).resolves.toEqual({ courseId: s.course.id, enabled: false });
-      await expect(read).resolves.toBeTruthy();
+      await expect(run()).resolves.toEqual({ courseId: s.course.id, enabled: false });
+      await expect(read()).resolves.toBeTruthy();
     } else {
-      await expect(run).rejects.toMatchObject({ code: expected });
-      await expect(read).rejects.toMatchObject({ code: expected });
+      await expect(run()).rejects.toMatchObject({ code: expected });
+      await expect(read()).rejects.toMatchObject({ code: expected });
     }
     const { pointsEnabled } = await db.course.findUniqueOrThrow({ where: { id: s.course.id }, select: { pointsEnabled: true } });
     expect(pointsEnabled).toBe(expected !== "ok");
