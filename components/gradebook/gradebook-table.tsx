@@ -59,7 +59,7 @@ export async function GradebookTable({ book }: { book: CourseGradebook }) {
                   <th className={th}>{t("name")}</th>
                   {book.activities.map((activity) => (
                     <th key={activity.id} className={th}>
-                      {t(activity.kind === "quiz" ? "quiz" : "homework", { title: activity.title })}
+                      {t(activity.kind, { title: activity.title })}
                       <span className="block font-normal text-slate-400">
                         {book.items.find((item) => item.id === activity.itemId)?.name ?? t("unmapped")}
                       </span>

@@ -7,7 +7,7 @@ import { Percent } from "./percent";
 export async function MyGrades({ grades }: { grades: MyGradesData }) {
   const t = await getTranslations("gradebook.student");
   const activityLabel = (activity: MyGradesData["unmapped"][number]) =>
-    t(activity.kind === "quiz" ? "quiz" : "homework", { title: activity.title });
+    t(activity.kind, { title: activity.title });
   return (
     <div className="space-y-4">
       <Card>

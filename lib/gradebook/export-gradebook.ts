@@ -15,6 +15,8 @@ export interface GradebookFile {
 
 type Cell = string | number | null;
 
+const KIND_LABEL: Record<CourseGradebook["activities"][number]["kind"], string> = { quiz: "测验", homework: "作业", peer: "互评" };
+
 /** The summary table: one row per student, one column per assessment item, then the total. */
 function summaryRows(book: CourseGradebook): Cell[][] {
   const header = ["学号", "姓名", "班级", ...book.items.map((item) => `${item.name}（${item.weight}%）`), "总评（%）", "已计入权重（%）"];
@@ -29,13 +31,13 @@ function summaryRows(book: CourseGradebook): Cell[][] {
   return [header, ...rows];
 }
 
-/** Every quiz and released homework as its own column, for checking an item's mean. */
+/** Every quiz, released homework and released peer review as its own column, for checking an item's mean. */
 function detailRows(book: CourseGradebook): Cell[][] {
   const itemName = new Map(book.items.map((item) => [item.id, item.name]));
   const header = [
     "学号",
     "姓名",
-    ...book.activities.map((activity) => `${activity.kind === "quiz" ? "测验" : "作业"}：${activity.title}（${itemName.get(activity.itemId ?? "") ?? "未计入"}）`),
+    ...book.activities.map((activity) => `${KIND_LABEL[activity.kind]}：${activity.title}（${itemName.get(activity.itemId ?? "") ?? "未计入"}）`),
   ];
   const rows = book.students.map((student) => [
     student.no,

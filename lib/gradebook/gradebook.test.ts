@@ -9,6 +9,7 @@ import { releaseGrades } from "@/lib/homework/release-grades";
 import { saveHomework } from "@/lib/homework/save-homework";
 import { submitHomework } from "@/lib/homework/submit-homework";
 import { homeworkInput } from "@/lib/homework/test-fixtures";
+import { CASE_RUBRIC } from "@/lib/peer/test-fixtures";
 import { actorOf, makeSchool } from "@/tests/factories";
 import { getCourseGradebook } from "./get-course-gradebook";
 import { getMyGrades } from "./get-my-grades";
@@ -170,5 +171,49 @@ describe("the student's own grades", () => {
     expect(mine.countedWeight).toBe(100);
     await releaseGrades(as("teacher"), { homeworkId: unreleased, released: false });
     expect((await getMyGrades(as("student"), s.course.id)).items[1].percent).toBeNull();
+  });
+});
+
+describe("peer review in the gradebook", () => {
+  async function peerReview(title: string, releasedAt: Date | null) {
+    const activity = await db.peerReview.create({
+      data: { courseId: s.course.id, title, assessmentItemId: final, submissionWeight: 80, rubric: CASE_RUBRIC, phase: "GRADING", gradesReleasedAt: releasedAt },
+    });
+    const mine = await db.peerSubmission.create({ data: { activityId: activity.id, authorId: s.student.id, text: "我的分析", grade: 70 } });
+    const theirs = await db.peerSubmission.create({ data: { activityId: activity.id, authorId: s.student2.id, text: "同学的分析", grade: 50, gradeOverride: 90 } });
+    await db.peerAssessment.createMany({
+      data: [
+        // student reviewed student2 (60 for reviewing); student2 never submitted the review of student (0).
+        { submissionId: theirs.id, reviewerId: s.student.id, alias: "A", kind: "PEER", submittedAt: new Date(), score: 80, reviewGrade: 60 },
+        { submissionId: mine.id, reviewerId: s.student2.id, alias: "A", kind: "PEER" },
+      ],
+    });
+    return activity.id;
+  }
+
+  it("counts a released peer review's activity grade (override first, weighted with the grade for reviewing) and leaves an unreleased one out", async () => {
+    const counted = await peerReview("病例分析互评", new Date(Date.now() - 1000));
+    const hidden = await peerReview("互评（未发布）", null);
+    const book = await getCourseGradebook(as("teacher"), s.course.id);
+    expect(book.activities.filter((activity) => activity.kind === "peer").map((activity) => activity.id)).toEqual([counted]);
+    const [me, other] = [s.student.id, s.student2.id].map((id) => book.students.find((student) => student.userId === id)!);
+    // 0.8 × 70 + 0.2 × 60 = 68; the override 90 with a review never done: 0.8 × 90 + 0.2 × 0 = 72.
+    expect(me.percents[counted]).toBe(68);
+    expect(other.percents[counted]).toBe(72);
+    expect(me.items[1]).toEqual({ id: final, percent: 68, count: 1 });
+    expect(me.total).toBeCloseTo(0.4 * 80 + 0.6 * 68, 10);
+
+    const mine = await getMyGrades(as("student"), s.course.id);
+    expect(mine.items[1].activities.map((activity) => [activity.kind, activity.id, activity.percent])).toEqual([["peer", counted, 68]]);
+    const text = JSON.stringify(mine);
+    expect(text).not.toContain(hidden);
+    expect(text).not.toContain(s.student2.id);
+
+    session.actor = as("teacher");
+    const xlsx = await GET(new Request("http://localhost/x?format=xlsx"), { params: Promise.resolve({ courseId: s.course.id }) });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    expect(workbook.getWorksheet("明细")!.getRow(1).values).toContain("互评：病例分析互评（期末考试）");
+    session.actor = null;
   });
 });
