@@ -1,10 +1,12 @@
 import { createServer } from "node:http";
 import next from "next";
-import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
+import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientIp } from "@/lib/auth/client-ip";
 import { closeDb } from "@/lib/db";
 import { DEMO_LOGINS, DEMO_PASSWORD } from "@/lib/demo/accounts";
 import { env, isDemoMode, shouldSeedDemo } from "@/lib/env";
 import { setIo } from "@/lib/live/io";
+import { setLiveRateLimiter } from "@/lib/live/rate-limit";
+import { connectRedisLiveRateLimiter } from "@/lib/live/redis-rate-limiter";
 import { attachSocketServer } from "@/lib/live/socket-server";
 import { startPushDispatcher } from "@/lib/push/push-dispatcher";
 import { prepareDatabase } from "@/lib/server/prepare-database";
@@ -17,6 +19,8 @@ async function main() {
   const config = env();
   const dev = config.NODE_ENV === "development";
   const secret = ensureAuthSecret();
+  // Parsed before anything starts: a malformed setting must stop the start-up, not trust the wrong peers.
+  const proxyTrust = parseTrustedProxies(process.env.TRUSTED_PROXIES);
   process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
 
   const started = performance.now();
@@ -31,12 +35,16 @@ async function main() {
   await app.prepare();
 
   const httpServer = createServer((req, res) => {
-    // Route handlers cannot see the socket: pass the peer address on (replacing anything a client sent).
-    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+    // Route handlers cannot see the socket: pass the client's address on (replacing anything a client sent). Behind
+    // trusted proxies (TRUSTED_PROXIES) that is the right-most untrusted X-Forwarded-For entry, else the peer.
+    req.headers[CLIENT_IP_HEADER] = resolveClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], proxyTrust);
     void handle(req, res);
   });
   const sockets = await attachSocketServer(httpServer, { secret, redisUrl: config.REDIS_URL });
   setIo(sockets.io);
+  // Instances sharing Redis share the live rate limits too; alone, each counts in its own memory.
+  const liveRateLimiter = config.REDIS_URL ? await connectRedisLiveRateLimiter(config.REDIS_URL) : undefined;
+  setLiveRateLimiter(liveRateLimiter);
 
   await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOSTNAME, resolve));
   console.log(`[medblend] ready on http://localhost:${config.PORT} in ${Math.round(performance.now() - started)} ms` +
@@ -59,6 +67,7 @@ async function main() {
     stopping = true;
     console.log(`[medblend] ${signal}: shutting down`);
     await sockets.close();
+    await liveRateLimiter?.close();
     await pushes.stop();
     await schedules.stop();
     await demoWechat?.close();

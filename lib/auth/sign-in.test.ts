@@ -6,7 +6,7 @@ import { makeUser } from "@/tests/factories";
 import { loadActor } from "./actor";
 import { signInWithPassword } from "./options";
 import { hashPassword } from "./password";
-import { LOGIN_MAX_FAILURES, LOGIN_WINDOW_MS, isLoginBlocked } from "./rate-limit";
+import { LOGIN_MAX_FAILURES_PER_ACCOUNT as LOGIN_MAX_FAILURES, LOGIN_MAX_FAILURES_PER_IP, LOGIN_WINDOW_MS, isLoginBlocked } from "./rate-limit";
 
 const PASSWORD = "Correct1horse";
 let passwordHash: string;
@@ -17,6 +17,13 @@ beforeAll(async () => {
 // Every test uses its own accounts and addresses: the attempt log is shared by the whole file.
 const newIp = () => `10.${[...randomBytes(3)].join(".")}`;
 const newStudent = (options: { no?: string } = {}) => makeUser("STUDENT", { passwordHash, ...options });
+
+/** Failed attempts written straight into the log (a hundred real ones would each cost a password hash). */
+async function seedFailures(count: number, key: { no?: string; ip?: string }, createdAt = new Date()) {
+  await db.loginAttempt.createMany({
+    data: Array.from({ length: count }, (_, i) => ({ no: key.no ?? `seeded-${i}`, ip: key.ip ?? newIp(), success: false, createdAt })),
+  });
+}
 
 async function failTimes(times: number, no: string, ip: () => string) {
   for (let i = 0; i < times; i++) {
@@ -98,15 +105,41 @@ describe("login rate limit", () => {
     await expect(signInWithPassword({ no: user.no, password: PASSWORD }, newIp())).resolves.toMatchObject({ id: user.id });
   });
 
-  it("blocks an address that failed on several accounts, and only that address", async () => {
+  it("blocks an address after its failures on any accounts reach the per-address limit, and only that address", async () => {
     const ip = newIp();
-    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) {
-      const victim = await newStudent();
-      await failTimes(1, victim.no, () => ip);
-    }
+    await seedFailures(LOGIN_MAX_FAILURES_PER_IP - 1, { ip });
+    await failTimes(1, `nobody-${ip}`, () => ip);
     const user = await newStudent();
     await expect(signInWithPassword({ no: user.no, password: PASSWORD }, ip)).rejects.toMatchObject({ code: "auth.rate_limited" });
     await expect(signInWithPassword({ no: user.no, password: PASSWORD }, newIp())).resolves.toMatchObject({ id: user.id });
+  });
+
+  it("does not let a success from the address reset its count (one account would otherwise unlock spraying)", async () => {
+    const ip = newIp();
+    await seedFailures(LOGIN_MAX_FAILURES_PER_IP - 1, { ip });
+    const insider = await newStudent();
+    await expect(signInWithPassword({ no: insider.no, password: PASSWORD }, ip)).resolves.toMatchObject({ id: insider.id });
+    await failTimes(1, `nobody-${ip}`, () => ip);
+    await expect(signInWithPassword({ no: insider.no, password: PASSWORD }, ip)).rejects.toMatchObject({ code: "auth.rate_limited" });
+  });
+
+  it("lets a class behind one NAT address sign in at once, typos included, while guessing one account there still stops", async () => {
+    const natIp = newIp();
+    const students = await Promise.all(Array.from({ length: 40 }, () => newStudent()));
+    // Every fourth student mistypes first, all at the same moment as the others' first tries.
+    const firstTries = await Promise.all(
+      students.map((s, i) => signInWithPassword({ no: s.no, password: i % 4 ? PASSWORD : "Typo1password" }, natIp).catch((e: AppError) => e.code)),
+    );
+    expect(firstTries.filter((r) => r === "auth.invalid_credentials")).toHaveLength(10);
+    const retries = await Promise.all(students.filter((_, i) => i % 4 === 0).map((s) => signInWithPassword({ no: s.no, password: PASSWORD }, natIp)));
+    expect(retries).toHaveLength(10);
+    // Someone in the same room guessing a classmate's password is stopped after the per-account limit.
+    const victim = await newStudent();
+    await failTimes(LOGIN_MAX_FAILURES, victim.no, () => natIp);
+    await expect(signInWithPassword({ no: victim.no, password: PASSWORD }, natIp)).rejects.toMatchObject({ code: "auth.rate_limited" });
+    // The rest of the class is not.
+    const late = await newStudent();
+    await expect(signInWithPassword({ no: late.no, password: PASSWORD }, natIp)).resolves.toMatchObject({ id: late.id });
   });
 
   it("lets no more than the limit through when guesses arrive in parallel", async () => {
@@ -117,32 +150,34 @@ describe("login rate limit", () => {
     expect(codes.filter((c) => c === "auth.invalid_credentials").length).toBeLessThanOrEqual(LOGIN_MAX_FAILURES);
     expect(codes.filter((c) => c !== "auth.invalid_credentials").every((c) => c === "auth.rate_limited")).toBe(true);
     expect(await db.loginAttempt.count({ where: { no: user.no } })).toBeLessThanOrEqual(LOGIN_MAX_FAILURES);
-    // The same across accounts from one address.
-    const accounts = await Promise.all(guesses.map(() => newStudent()));
+    // The same across accounts from one address, a few failures below its limit.
+    const headroom = 5;
+    await seedFailures(LOGIN_MAX_FAILURES_PER_IP - headroom, { ip });
     const fromOneIp = await Promise.all(
-      accounts.map((account) => signInWithPassword({ no: account.no, password: "Wrong1pass" }, ip).catch((e: AppError) => e.code)),
+      guesses.map((_, i) => signInWithPassword({ no: `nobody-${i}-${ip}`, password: "Wrong1pass" }, ip).catch((e: AppError) => e.code)),
     );
-    expect(fromOneIp.filter((c) => c === "auth.invalid_credentials").length).toBeLessThanOrEqual(LOGIN_MAX_FAILURES);
+    expect(fromOneIp.filter((c) => c === "auth.invalid_credentials").length).toBeLessThanOrEqual(headroom);
+    expect(fromOneIp.filter((c) => c !== "auth.invalid_credentials").every((c) => c === "auth.rate_limited")).toBe(true);
   });
 
-  it("forgets failures older than the window", async () => {
+  it("forgets failures older than the window, for the account and for the address", async () => {
     const user = await newStudent();
     const ip = newIp();
     const old = new Date(Date.now() - LOGIN_WINDOW_MS - 60_000);
-    await db.loginAttempt.createMany({
-      data: Array.from({ length: LOGIN_MAX_FAILURES * 2 }, () => ({ no: user.no, ip, success: false, createdAt: old })),
-    });
+    await seedFailures(LOGIN_MAX_FAILURES * 2, { no: user.no, ip }, old);
+    await seedFailures(LOGIN_MAX_FAILURES_PER_IP, { ip }, old);
     expect(await isLoginBlocked(user.no, ip)).toBe(false);
     await expect(signInWithPassword({ no: user.no, password: PASSWORD }, ip)).resolves.toMatchObject({ id: user.id });
   });
 
-  it("counts failures just inside the window", async () => {
+  it("counts failures just inside the window, for the account and for the address", async () => {
     const user = await newStudent();
     const recent = new Date(Date.now() - LOGIN_WINDOW_MS + 60_000);
-    await db.loginAttempt.createMany({
-      data: Array.from({ length: LOGIN_MAX_FAILURES }, () => ({ no: user.no, ip: newIp(), success: false, createdAt: recent })),
-    });
+    await seedFailures(LOGIN_MAX_FAILURES, { no: user.no }, recent);
     await expect(signInWithPassword({ no: user.no, password: PASSWORD }, newIp())).rejects.toMatchObject({ code: "auth.rate_limited" });
+    const ip = newIp();
+    await seedFailures(LOGIN_MAX_FAILURES_PER_IP, { ip }, recent);
+    expect(await isLoginBlocked(`nobody-${ip}`, ip)).toBe(true);
   });
 
   it("starts the count again after a successful sign-in", async () => {

@@ -22,7 +22,7 @@ export interface AnswerTopicOptions {
  */
 export async function answerTopic(actor: Actor, input: AnswerTopicInput, { source = "WEB" }: AnswerTopicOptions = {}): Promise<StudentAnswer> {
   const data = AnswerTopicSchema.parse(input);
-  takeLiveToken("answer", actor.id);
+  await takeLiveToken("answer", actor.id);
   const topic = await getTopicMeta(data.topicId);
   const poll = isPoll(topic.kind);
   if (data.answerId && !poll) return editAnswer(actor, topic, data.answerId, data.text);

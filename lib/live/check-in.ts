@@ -16,7 +16,7 @@ import { myAttendanceView } from "./views";
  */
 export async function checkIn(actor: Actor, input: CheckInInput): Promise<MyAttendance> {
   const data = CheckInSchema.parse(input);
-  takeLiveToken("checkIn", actor.id);
+  await takeLiveToken("checkIn", actor.id);
   const { courseId } = await authorizeLiveStudent(actor, data.lessonId);
   const session = await findOpenSignIn(data.lessonId);
   if (!session) throw new AppError("live.signin_closed");

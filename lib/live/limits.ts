@@ -11,8 +11,9 @@ export const LIVE_LIMITS = {
 } as const;
 
 /**
- * Sliding-window rate limits per student, enforced in memory per app instance (lib/live/rate-limit.ts). Answers come
- * in bursts of thousands within seconds; a database round trip per check would cost more than the answer itself.
+ * Sliding-window rate limits per student (lib/live/rate-limit.ts): in memory, or in Redis when instances share one so
+ * that the limits hold across them. Answers come in bursts of thousands within seconds; a database round trip per
+ * check would cost more than the answer itself.
  */
 export const LIVE_RATE_LIMITS = {
   /** Answers and edits. */

@@ -14,7 +14,7 @@ import { type LessonRefInput, LessonRefSchema } from "./schemas";
  */
 export async function pressLost(actor: Actor, input: LessonRefInput): Promise<{ pressedAt: string }> {
   const { lessonId } = LessonRefSchema.parse(input);
-  takeLiveToken("lost", actor.id);
+  await takeLiveToken("lost", actor.id);
   const rows = await db.$queryRaw<{ createdAt: Date }[]>`
     INSERT INTO "LostSignal" (id, "lessonId", "studentId", "createdAt")
     SELECT ${newId()}, l.id, u.id, (now() AT TIME ZONE 'UTC')
