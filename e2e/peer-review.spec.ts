@@ -126,7 +126,8 @@ test("peer review: setup with rubric and example, submissions, allocation, calib
       await s.getByTestId("submit-files").setInputFiles({
         name: `${student.name}-${student.no}-病例分析.pdf`,
         mimeType: "application/pdf",
-        buffer: Buffer.from(`%PDF-1.4\n1 0 obj << /Author (${student.no}) >> endobj\ntrailer << /Info 1 0 R >>\n%%EOF\n`),
+        // WPS and Word copy the file name into /Title: the author's name and 学号 in two places.
+        buffer: Buffer.from(`%PDF-1.4\n1 0 obj << /Title (${student.name}-${student.no}-病例分析) /Author (${student.no}) >> endobj\ntrailer << /Info 1 0 R >>\n%%EOF\n`),
       });
     }
     await s.getByTestId("submit-button").click();
@@ -169,7 +170,7 @@ test("peer review: setup with rubric and example, submissions, allocation, calib
     const files = items.getByTestId("review-work").getByTestId("work-file");
     genericFiles += await files.count();
     for (const name of await files.allInnerTexts()) expect(name).toContain("提交材料-1.pdf");
-    // Downloaded from the page, so the scan below sees the file and its headers (the PDF's /Author is blanked).
+    // Downloaded from the page, so the scan below sees the file and its headers (the PDF's /Title and /Author are blanked).
     for (const href of await files.evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""))) {
       const disposition = await s.evaluate(async (path) => (await fetch(path)).headers.get("content-disposition"), href);
       expect(decodeURIComponent(disposition ?? "")).toContain("提交材料-1.pdf");

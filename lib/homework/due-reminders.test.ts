@@ -32,6 +32,29 @@ describe("homeworkDueForReminder", () => {
     const due = await homeworkDueForReminder(now, DAY);
     const mine = due.filter((reminder) => reminder.homework.courseId === s.course.id);
     expect(mine.map((reminder) => reminder.homework.title)).toEqual(["明天截止"]);
+    expect(mine[0].dueAt).toEqual(new Date(now.getTime() + 20 * HOUR));
     expect(mine[0].userIds.sort()).toEqual([s.student2.id, third.id].sort());
+  });
+
+  it("lists a student with an extension under their own due time, and only then", async () => {
+    const now = new Date();
+    const other = await makeUser("STUDENT");
+    await db.courseMember.create({ data: { courseId: s.course.id, userId: other.id, role: "STUDENT" } });
+    const { homeworkId } = await saveHomework(actorOf(s.teacher), homeworkInput(s.course.id, { title: "延期作业" }));
+    await publishHomework(actorOf(s.teacher), { homeworkId });
+    const dueAt = new Date(now.getTime() + 2 * HOUR);
+    const extended = new Date(now.getTime() + 2 * DAY);
+    await setDue(homeworkId, dueAt);
+    await db.homeworkExtension.create({ data: { homeworkId, userId: other.id, dueAt: extended } });
+    await submitHomework(actorOf(s.student2), { homeworkId, text: "按时完成的病例分析" });
+
+    const reminderOf = async (at: Date) => (await homeworkDueForReminder(at, DAY)).filter((reminder) => reminder.homework.id === homeworkId);
+    const today = await reminderOf(now);
+    expect(today.map((reminder) => reminder.dueAt)).toEqual([dueAt]);
+    expect(today[0].userIds).toContain(s.student.id);
+    expect(today[0].userIds).not.toContain(s.student2.id);
+    expect(today[0].userIds).not.toContain(other.id);
+    const later = await reminderOf(new Date(extended.getTime() - 20 * HOUR));
+    expect(later.map((reminder) => [reminder.dueAt, reminder.userIds])).toEqual([[extended, [other.id]]]);
   });
 });

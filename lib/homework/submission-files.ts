@@ -11,8 +11,9 @@ export interface SubmissionFileAccess {
 
 /**
  * Who may download a file of a homework submission: the student who submitted it and the course's staff who may
- * see grades ("grades.view": teacher, assistant, the department's admin, admin). Peer review extends this with the
- * reviewers assigned to the submission — add them here, nowhere else.
+ * see grades ("grades.view": teacher, assistant, the department's admin, admin). No other student, ever: peer review
+ * does not review homework submissions but its own (PeerSubmission), whose files have their own rule, reviewers
+ * included (lib/peer/file-download.ts).
  */
 export async function canDownloadSubmissionFile(actor: Actor, file: SubmissionFileAccess): Promise<boolean> {
   if (actor.id === file.ownerId) return true;

@@ -1,7 +1,8 @@
 import type { Actor } from "@/lib/auth/authz";
-import { db } from "@/lib/db";
+import { type Tx, db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import { awardPoints } from "@/lib/points/award-points";
+import { type HomeworkWork, homeworkHasSubstance } from "@/lib/points/substance";
 import { uploadMaxBytes } from "@/lib/uploads/config";
 import { deleteUpload } from "@/lib/uploads/delete-upload";
 import { type StoredUpload, storeUpload } from "@/lib/uploads/store-upload";
@@ -23,6 +24,13 @@ function asHomeworkError(error: unknown): unknown {
   return error;
 }
 
+/** homeworkHasSubstance, reading the other students' texts only when there are no files to go by. */
+async function hasSubstance(tx: Tx, homeworkId: string, userId: string, work: HomeworkWork): Promise<boolean> {
+  if (work.fileCount > 0) return homeworkHasSubstance(work, []);
+  const others = await tx.homeworkSubmission.findMany({ where: { homeworkId, userId: { not: userId } }, select: { text: true } });
+  return homeworkHasSubstance(work, others.map((other) => other.text));
+}
+
 export interface SubmitHomeworkResult {
   courseId: string;
   homeworkId: string;
@@ -36,7 +44,8 @@ export interface SubmitHomeworkResult {
  * and new files. Under REJECT nothing is accepted after the student's due time (their extension's, if any) and
  * nothing changes; otherwise a late submission is accepted and marked with its minutes late. A graded submission
  * is final. New files are checked and stored under random keys before the transaction and removed again if it
- * fails; files dropped from the submission are removed from disk after it commits.
+ * fails; files dropped from the submission are removed from disk after it commits. Work on time earns the
+ * homework_on_time points once, when it has substance: a file, or text of the student's own (points/substance.ts).
  */
 export async function submitHomework(actor: Actor, input: SubmitHomeworkInput, now = new Date()): Promise<SubmitHomeworkResult> {
   const { files = [], ...fields } = input;
@@ -82,7 +91,8 @@ export async function submitHomework(actor: Actor, input: SubmitHomeworkInput, n
       const removed = submission.files.filter((file) => !keep.includes(file.id));
       await tx.homeworkFile.deleteMany({ where: { id: { in: removed.map((file) => file.id) } } });
       await tx.homeworkFile.createMany({ data: stored.map((file) => ({ submissionId: submission.id, ...file })) });
-      if (lateMinutes === 0) {
+      // Points only for work on time that is the student's own (seed 004); an edit that first makes it so earns them then.
+      if (lateMinutes === 0 && (await hasSubstance(tx, homework.id, actor.id, { text, fileCount: keep.length + stored.length }))) {
         await awardPoints(tx, { userId: actor.id, courseId, reason: "homework_on_time", subjectId: homework.id });
       }
       removedKeys = removed.map((file) => file.storageKey);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { feedbackHasSubstance, isMeaningful, normaliseText } from "./substance";
+import { feedbackHasSubstance, homeworkHasSubstance, isMeaningful, normaliseText } from "./substance";
 
 describe("normaliseText", () => {
   it.each([
@@ -55,5 +55,23 @@ describe("feedbackHasSubstance", () => {
 
   it("ignores classmates' empty texts", () => {
     expect(feedbackHasSubstance({ unclear: "心尖部收缩期杂音的意义", questions: "" }, ["", "  "])).toBe(true);
+  });
+});
+
+describe("homeworkHasSubstance", () => {
+  const others = ["患者胸痛2小时，考虑急性心肌梗死。", "心梗", ""];
+
+  it.each([
+    ["empty", { text: "", fileCount: 0 }, false],
+    ["punctuation only", { text: "。", fileCount: 0 }, false],
+    ["a stock nothing-answer", { text: "暂时没有问题", fileCount: 0 }, false],
+    ["a file, whatever the text", { text: "。", fileCount: 1 }, true],
+    ["own words", { text: "下壁心梗，右冠状动脉闭塞可能大", fileCount: 0 }, true],
+    ["a classmate's text", { text: "患者胸痛 2 小时 考虑急性心肌梗死", fileCount: 0 }, false],
+    ["a classmate's text with a few characters added", { text: "患者胸痛2小时，考虑急性心肌梗死。完毕", fileCount: 0 }, false],
+    ["a classmate's text with something said added", { text: "患者胸痛2小时，考虑急性心肌梗死。需急诊冠脉造影", fileCount: 0 }, true],
+    ["own words that contain a classmate's short text", { text: "心梗的诊断需要心电图和肌钙蛋白", fileCount: 0 }, true],
+  ])("%s → %s", (_label, own, expected) => {
+    expect(homeworkHasSubstance(own, others)).toBe(expected);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Whether a piece of pre-class feedback text earns points (seed 004: participation rewarded, but never for empty or
- * copied answers). Deliberately simple and explainable to a student: enough real characters, not a "nothing to say",
- * and not the same text another student of the lesson already wrote.
+ * Whether a piece of pre-class feedback or a homework submission earns points (seed 004: participation rewarded, but
+ * never for empty or copied answers). Deliberately simple and explainable to a student: enough real characters, not
+ * a "nothing to say", and not the same text another student already wrote.
  */
 
 /** Letters, digits and CJK characters that remain after punctuation, symbols and spaces are removed. */
@@ -53,5 +53,26 @@ export function feedbackHasSubstance(own: FeedbackText, othersTexts: readonly st
   return [own.unclear, own.questions].some((text) => {
     const normalised = normaliseText(text);
     return isMeaningful(normalised) && !taken.has(normalised);
+  });
+}
+
+export interface HomeworkWork {
+  text: string;
+  /** Files handed in with it. */
+  fileCount: number;
+}
+
+/**
+ * A homework submission earns its on-time points when it has something of the student's own: a file (what is in it
+ * is the grader's to judge), or a meaningful text that is neither another student's submission of the same homework
+ * (after normalising) nor one with only a few characters added ("谢谢老师") — what is added must say something itself.
+ */
+export function homeworkHasSubstance(own: HomeworkWork, othersTexts: readonly string[]): boolean {
+  if (own.fileCount > 0) return true;
+  const normalised = normaliseText(own.text);
+  if (!isMeaningful(normalised)) return false;
+  return !othersTexts.some((text) => {
+    const other = normaliseText(text);
+    return other.length > 0 && normalised.includes(other) && !isMeaningful(normalised.split(other).join(""));
   });
 }

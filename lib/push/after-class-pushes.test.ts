@@ -61,7 +61,7 @@ describe("after-class pushes: 课后测验 and 课后作业", () => {
 });
 
 describe("enqueueDueDeadlineReminders: 作业截止提醒 24 hours before", () => {
-  it("reminds the students who have not submitted and have no extension, once, within the window only", async () => {
+  it("reminds the students who have not submitted, 24 hours before the homework's due time, once, within the window only", async () => {
     const now = new Date("2030-03-07T00:00:00Z");
     const dueAt = new Date(now.getTime() + 20 * HOUR);
     const [submitted, extended, ...waiting] = s.students;
@@ -76,9 +76,70 @@ describe("enqueueDueDeadlineReminders: 作业截止提醒 24 hours before", () =
     const rows = await rowsFor("deadline_reminder", s.course.id);
     expect(rows.map((r) => r.userId).sort()).toEqual(waiting.map((u) => u.id).sort());
     for (const row of rows) {
-      expect(row).toMatchObject({ dedupeKey: `deadline_reminder:${homework.id}:${row.userId}`, time: dueAt });
+      expect(row).toMatchObject({ dedupeKey: `deadline_reminder:${homework.id}:${dueAt.getTime()}:${row.userId}`, time: dueAt });
       expect(landingOf(row.url)).toBe(`/student/homework/${homework.id}`);
     }
+  });
+
+  it("reminds a student with an extension 24 hours before their own due time, again only when it moves", async () => {
+    const now = new Date("2030-03-07T00:00:00Z");
+    const dueAt = new Date(now.getTime() - 2 * HOUR);
+    const [extended, other] = s.students;
+    const homework = await db.homework.create({
+      data: { courseId: s.course.id, title: "体格检查报告", instructions: "患者张某，男，58 岁……", status: "PUBLISHED", dueAt },
+    });
+    const extendTo = (until: Date) =>
+      db.homeworkExtension.upsert({
+        where: { homeworkId_userId: { homeworkId: homework.id, userId: extended.id } },
+        create: { homeworkId: homework.id, userId: extended.id, dueAt: until },
+        update: { dueAt: until },
+      });
+    const remindersOf = async (userId: string) => (await rowsFor("deadline_reminder", s.course.id)).filter((row) => row.userId === userId);
+
+    // Other tests' homework may be due in the same windows: only this course's rows count.
+    const remind = async (at: Date) => {
+      const before = (await rowsFor("deadline_reminder", s.course.id)).length;
+      await enqueueDueDeadlineReminders(at);
+      return (await rowsFor("deadline_reminder", s.course.id)).length - before;
+    };
+
+    // The course's due time has passed; the extension is 30 hours away: not yet.
+    const first = new Date(now.getTime() + 30 * HOUR);
+    await extendTo(first);
+    expect(await remind(now)).toBe(0);
+    // 24 hours before it: the reminder, with the student's own due time; once, however often the dispatcher looks.
+    expect(await remind(new Date(first.getTime() - 23 * HOUR))).toBe(1);
+    expect(await remind(new Date(first.getTime() - 2 * HOUR))).toBe(0);
+    expect(await remindersOf(extended.id)).toEqual([
+      expect.objectContaining({ dedupeKey: `deadline_reminder:${homework.id}:${first.getTime()}:${extended.id}`, time: first, title: `${s.course.title} · 体格检查报告` }),
+    ]);
+    // Moved two days on: a new reminder for the new date; moved back to the first date: no second one for it.
+    const second = new Date(first.getTime() + 48 * HOUR);
+    await extendTo(second);
+    expect(await remind(new Date(second.getTime() - 20 * HOUR))).toBe(1);
+    await extendTo(first);
+    expect(await remind(new Date(first.getTime() - 20 * HOUR))).toBe(0);
+    expect((await remindersOf(extended.id)).map((row) => row.time).sort((a, b) => a!.getTime() - b!.getTime())).toEqual([first, second]);
+    // Nobody else is reminded of a due time that is not theirs, and a reminder carries no content.
+    expect(await remindersOf(other.id)).toEqual([]);
+    for (const row of await remindersOf(extended.id)) expect(JSON.stringify(row)).not.toContain("张某");
+  });
+
+  it("reminds a student with an extension of their date, not of the course's", async () => {
+    const now = new Date("2030-03-07T00:00:00Z");
+    const dueAt = new Date(now.getTime() + 10 * HOUR);
+    const [extended, ...waiting] = s.students;
+    const homework = await db.homework.create({ data: { courseId: s.course.id, title: "病例分析", status: "PUBLISHED", dueAt } });
+    // Both due times within the same window: each student hears of their own.
+    const own = new Date(now.getTime() + 20 * HOUR);
+    await db.homeworkExtension.create({ data: { homeworkId: homework.id, userId: extended.id, dueAt: own } });
+    await enqueueDueDeadlineReminders(now);
+    const rows = await rowsFor("deadline_reminder", s.course.id);
+    expect(rows).toHaveLength(s.students.length);
+    expect(rows.find((row) => row.userId === extended.id)).toMatchObject({ time: own });
+    expect(rows.filter((row) => row.userId !== extended.id).map((row) => [row.userId, row.time])).toEqual(
+      expect.arrayContaining(waiting.map((u) => [u.id, dueAt])),
+    );
   });
 
   it("writes nothing when everyone has submitted or the homework is already due", async () => {

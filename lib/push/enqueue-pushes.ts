@@ -231,24 +231,28 @@ export async function enqueueDueFeedbackSummaries(now: Date, lookbackMs = SUMMAR
 export const DEADLINE_REMINDER_MS = 24 * 3600_000;
 
 /**
- * "Homework is due in 24 hours" is a moment in time too: for each published homework due within the window, a
- * "deadline_reminder" to the course's students who have not submitted yet. Once per homework and student (the
- * dedupe key), whichever instance gets there first.
+ * "Homework is due in 24 hours" is a moment in time too: a "deadline_reminder" to each student who has not submitted,
+ * 24 hours before their own due time — the homework's, or their extension's (due-reminders.ts). The subject is the
+ * homework and that due time, so the dedupe key makes it once per student and due time, whichever instance gets
+ * there first: a student whose extension moves is reminded again for the new date, never twice for one date. The
+ * message is the same as for everyone (course and homework title, their due time, a link): it does not say that
+ * the time is an extension.
  */
 export async function enqueueDueDeadlineReminders(now: Date, windowMs = DEADLINE_REMINDER_MS): Promise<number> {
   const due = await homeworkDueForReminder(now, windowMs);
   let written = 0;
-  for (const { homework, userIds } of due) {
+  for (const { homework, dueAt, userIds } of due) {
     written += await writeOutbox(db, {
       kind: "deadline_reminder",
-      subject: homework.id,
+      // Like a peer review's "activity:phase": get-push-stats.ts labels it by the part before the first ":".
+      subject: `${homework.id}:${dueAt.getTime()}`,
       eventId: null,
       courseId: homework.courseId,
       courseTitle: homework.courseTitle,
       itemTitle: homework.title,
       lessonId: homework.lessonId,
       targetId: homework.id,
-      time: homework.dueAt,
+      time: dueAt,
       roles: ["STUDENT"],
       userIds,
     });
