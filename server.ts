@@ -20,7 +20,7 @@ async function main() {
   const dev = config.NODE_ENV === "development";
   const secret = ensureAuthSecret();
   // Parsed before anything starts: a malformed setting must stop the start-up, not trust the wrong peers.
-  const proxyTrust = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  const proxyTrust = parseTrustedProxies(config.TRUSTED_PROXIES);
   process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
 
   const started = performance.now();

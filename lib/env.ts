@@ -7,6 +7,8 @@ const EnvSchema = z.object({
   HOSTNAME: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().optional(),
+  /** Express "trust proxy" syntax, parsed by lib/auth/client-ip.ts. */
+  TRUSTED_PROXIES: z.string().optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   DEMO_MODE: z.enum(["true", "false", "1", "0"]).optional(),
