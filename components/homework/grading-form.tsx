@@ -4,17 +4,17 @@ import { useState } from "react";
 import { MarkdownEditor } from "@/components/markdown-editor";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Field, TextInput } from "@/components/ui/field";
+import { Field, TextArea, TextInput } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { gradeSubmissionAction } from "@/lib/homework/actions";
 import { type LatePolicySettings, lateDeduction } from "@/lib/homework/late-deduction";
 import { type ScoredRubric, rubricScore } from "@/lib/rubric/rubric";
-import { HOMEWORK_LIMITS, levelFieldOf } from "@/lib/homework/schemas";
+import { HOMEWORK_LIMITS, commentErrorKeyOf, commentFieldOf, levelFieldOf } from "@/lib/homework/schemas";
 
 /**
- * Grading one submission: a level per rubric criterion (whole level cells are tap targets) or points, Markdown
- * feedback, and the late deduction worked out live with the same function the server uses.
+ * Grading one submission: a level and a comment box per rubric criterion (whole level cells are tap targets) or
+ * points, Markdown feedback, and the late deduction worked out live with the same function the server uses.
  */
 export function GradingForm({ submissionId, rubric, points, late, lateMinutes, initial }: {
   submissionId: string;
@@ -22,7 +22,7 @@ export function GradingForm({ submissionId, rubric, points, late, lateMinutes, i
   points: number;
   late: LatePolicySettings;
   lateMinutes: number;
-  initial: { picks: Record<string, string>; rawScore: number | null; feedback: string };
+  initial: { picks: Record<string, string>; criterionComments: Record<string, string>; rawScore: number | null; feedback: string };
 }) {
   const t = useTranslations("homework.grading");
   const { state, formAction, pending, onSubmit, fieldErrors } = useFormAction(gradeSubmissionAction);
@@ -67,6 +67,16 @@ export function GradingForm({ submissionId, rubric, points, late, lateMinutes, i
                   </label>
                 ))}
               </div>
+              <TextArea
+                label={t("criterionComment", { title: criterion.title })}
+                name={commentFieldOf(criterion.id)}
+                data-testid={`grading-comment-${index}`}
+                rows={2}
+                maxLength={HOMEWORK_LIMITS.criterionComment}
+                defaultValue={initial.criterionComments[criterion.id] ?? ""}
+                placeholder={t("criterionCommentPlaceholder")}
+                errors={fieldErrors?.[commentErrorKeyOf(criterion.id)]}
+              />
             </fieldset>
           ))
         ) : (

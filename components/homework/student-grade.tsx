@@ -3,9 +3,19 @@ import { Markdown } from "@/components/markdown";
 import { Card } from "@/components/ui/card";
 import type { ScoredRubric } from "@/lib/rubric/rubric";
 
-/** A released grade as its student sees it: the score, the late deduction, the rubric levels given and the feedback. */
+/**
+ * A released grade as its student sees it: the score, the late deduction, the rubric levels given with the comment on
+ * each criterion, and the feedback.
+ */
 export async function StudentGrade({ grade, points, rubric }: {
-  grade: { rubricLevels: Record<string, string>; rawScore: number | null; deduction: number | null; score: number | null; feedback: string };
+  grade: {
+    rubricLevels: Record<string, string>;
+    criterionComments: Record<string, string>;
+    rawScore: number | null;
+    deduction: number | null;
+    score: number | null;
+    feedback: string;
+  };
   points: number;
   rubric: ScoredRubric | null;
 }) {
@@ -28,6 +38,7 @@ export async function StudentGrade({ grade, points, rubric }: {
           <ul className="space-y-3">
             {rubric.map((criterion) => {
               const picked = criterion.levels.find((level) => level.id === grade.rubricLevels[criterion.id]);
+              const comment = grade.criterionComments[criterion.id];
               return (
                 <li key={criterion.id} className="rounded-lg border border-slate-200 p-3 text-sm">
                   <p className="flex justify-between gap-2 font-medium">
@@ -38,6 +49,12 @@ export async function StudentGrade({ grade, points, rubric }: {
                     <p className="mt-1 text-slate-700">
                       <span className="font-medium text-brand-700">{picked.title}</span>
                       {picked.description && <span className="text-slate-600"> · {picked.description}</span>}
+                    </p>
+                  )}
+                  {comment && (
+                    <p className="mt-2 whitespace-pre-line rounded-md bg-slate-50 px-2 py-1.5 text-slate-800" data-testid="student-criterion-comment">
+                      <span className="sr-only">{t("criterionComment")}: </span>
+                      {comment}
                     </p>
                   )}
                 </li>

@@ -4,3 +4,5 @@ export const teacherEvaluationsPath = (courseId: string) => teacherCoursePath(co
 export const teacherEvaluationPath = (courseId: string, evaluationId: string) => `${teacherEvaluationsPath(courseId)}/${evaluationId}`;
 export const newEvaluationPath = (courseId: string) => `${teacherEvaluationsPath(courseId)}/new`;
 export const studentEvaluationPath = (evaluationId: string) => `/student/evaluations/${evaluationId}`;
+export const adminEvaluationsPath = "/admin/evaluations";
+export const adminEvaluationPath = (evaluationId: string) => `${adminEvaluationsPath}/${evaluationId}`;

@@ -27,7 +27,7 @@ describe("seedDemoHomework", () => {
     expect(finalScore(homework, 80, late[0].lateMinutes)).toMatchObject({ deduction: 10, score: 70 });
     const graded = homework.submissions.filter((s) => s.gradedAt);
     expect(graded).toHaveLength(1);
-    expect(graded[0]).toMatchObject({ rawScore: 90, deduction: 0, score: 90 });
+    expect(graded[0]).toMatchObject({ rawScore: 90, deduction: 0, score: 90, criterionComments: { diagnosis: expect.stringContaining("鉴别依据") } });
     expect(await db.domainEvent.count({ where: { type: "homework.published" } })).toBe(0);
   });
 });

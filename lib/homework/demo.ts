@@ -135,6 +135,7 @@ export async function seedDemoHomework(prisma: PrismaClient, now = new Date()): 
       submittedAt: new Date(dueAt.getTime() - 2 * DAY_MS),
       lateMinutes: 0,
       rubricLevels: picks,
+      criterionComments: { diagnosis: "想到了主动脉夹层和肺栓塞，很好；但各自的鉴别依据（疼痛性质、D-二聚体、双上肢血压）没有写出来。" },
       ...graded,
       feedback: "病史归纳完整，危险因素找得很全。鉴别诊断还可以补充**急性心包炎**和**气胸**的要点，说明各自的鉴别依据。",
       gradedById: teacher.userId,

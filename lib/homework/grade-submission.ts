@@ -1,4 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
+import { writeAudit } from "@/lib/audit/write-audit";
 import { type Actor, authorizeCourse, isWellFormedId } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -17,9 +18,10 @@ export interface GradeResult {
 }
 
 /**
- * Grades a submission (grades.manage): a level for every rubric criterion, or points when the homework has no
- * rubric, and Markdown feedback. The late deduction follows from the submission's minutes late and the homework's
- * policy (late-deduction.ts); students see none of it until the teacher releases the grades. Regrading replaces.
+ * Grades a submission (grades.manage): a level and an optional comment for every rubric criterion, or points when
+ * the homework has no rubric, and Markdown feedback. The late deduction follows from the submission's minutes late and the homework's
+ * policy (late-deduction.ts); students see none of it until the teacher releases the grades. Regrading replaces; both
+ * are audited with the score before and after.
  */
 export async function gradeSubmission(actor: Actor, input: GradeSubmissionInput, now = new Date()): Promise<GradeResult> {
   const data = GradeSubmissionSchema.parse(input);
@@ -28,13 +30,14 @@ export async function gradeSubmission(actor: Actor, input: GradeSubmissionInput,
     where: { id: data.submissionId },
     select: {
       id: true,
+      userId: true,
       lateMinutes: true,
       homework: { select: { id: true, courseId: true, points: true, rubric: true, ...LATE_POLICY_SELECT } },
     },
   });
   if (!submission) throw new AppError("not_found");
   const { homework } = submission;
-  const { courseId } = await authorizeCourse(actor, homework.courseId, "grades.manage");
+  const access = await authorizeCourse(actor, homework.courseId, "grades.manage");
   const rubric = scoredRubricOf(homework.rubric);
   let raw: number;
   if (rubric) {
@@ -48,16 +51,27 @@ export async function gradeSubmission(actor: Actor, input: GradeSubmissionInput,
     if (data.points > homework.points) throw new AppError("homework.points_too_high");
     raw = data.points;
   }
+  // A comment on a criterion the rubric does not have (or on any, without a rubric) comes from a stale form.
+  if (Object.keys(data.criterionComments).some((id) => !rubric?.some((criterion) => criterion.id === id))) throw new AppError("validation");
+  const criterionComments = Object.fromEntries(Object.entries(data.criterionComments).filter(([, comment]) => comment !== ""));
   const grade = finalScore(homework, raw, submission.lateMinutes);
-  await db.homeworkSubmission.update({
-    where: { id: submission.id },
-    data: {
-      rubricLevels: rubric ? (data.rubricLevels ?? {}) : Prisma.DbNull,
-      ...grade,
-      feedback: data.feedback,
-      gradedById: actor.id,
-      gradedAt: now,
-    },
+  await db.$transaction(async (tx) => {
+    const before = await tx.homeworkSubmission.findUniqueOrThrow({
+      where: { id: submission.id },
+      select: { rawScore: true, deduction: true, score: true },
+    });
+    await tx.homeworkSubmission.update({
+      where: { id: submission.id },
+      data: {
+        rubricLevels: rubric ? (data.rubricLevels ?? {}) : Prisma.DbNull,
+        criterionComments,
+        ...grade,
+        feedback: data.feedback,
+        gradedById: actor.id,
+        gradedAt: now,
+      },
+    });
+    await writeAudit(tx, actor, "homework.grade", submission.id, { homeworkId: homework.id, studentId: submission.userId, from: before, to: grade }, access);
   });
-  return { courseId, homeworkId: homework.id, submissionId: submission.id, ...grade };
+  return { courseId: access.courseId, homeworkId: homework.id, submissionId: submission.id, ...grade };
 }

@@ -36,6 +36,7 @@ export const SUBMISSION_SELECT = {
   submittedAt: true,
   lateMinutes: true,
   rubricLevels: true,
+  criterionComments: true,
   rawScore: true,
   deduction: true,
   score: true,

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { toErrorResult } from "@/lib/errors";
 import { FILES } from "@/lib/preclass/test-fixtures";
-import { localValueOf } from "@/lib/preclass/local-datetime";
+import { instantOfLocal, localValueOf } from "@/lib/preclass/local-datetime";
 import { OFFICE_FILES } from "@/lib/uploads/test-zip";
 import { actorOf, makeSchool } from "@/tests/factories";
 import { deleteHomework } from "./delete-homework";
@@ -48,6 +48,12 @@ async function published(overrides: Partial<SaveHomeworkInput> = {}) {
 }
 
 const text = (homeworkId: string, body = "患者胸痛，考虑急性冠脉综合征。") => ({ homeworkId, text: body });
+
+/** The audit rows about a record, oldest first. */
+const auditOf = (target: string) =>
+  db.auditLog.findMany({ where: { target }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { action: true, actorId: true, courseId: true, departmentId: true, detail: true } });
+/** Audit rows of one kind whose detail names the homework. */
+const auditCount = (action: string, homeworkId: string) => db.auditLog.count({ where: { action, detail: { path: ["homeworkId"], equals: homeworkId } } });
 
 describe("creating and publishing homework", () => {
   it.each([
@@ -216,6 +222,53 @@ describe("submitting", () => {
   });
 });
 
+describe("on-time points (seed 004: never for empty or copied work)", () => {
+  const pointsOf = async (who: "student" | "student2", homeworkId: string) =>
+    (await db.pointsAward.findMany({ where: { userId: s[who].id, reason: "homework_on_time", subjectId: homeworkId } })).reduce((sum, award) => sum + award.points, 0);
+
+  it.each([
+    ["punctuation only", { text: "。" }, 0],
+    ["a text too short", { text: "不会做" }, 0],
+    ["one character over and over", { text: "啊啊啊啊啊啊啊啊" }, 0],
+    ["a stock nothing-answer", { text: "暂时没有什么问题" }, 0],
+    ["own words", { text: "胸痛伴大汗，首先考虑急性冠脉综合征，立即做心电图。" }, 5],
+    ["a file and no text", { text: "", files: [{ fileName: "分析.pdf", bytes: FILES.pdf }] }, 5],
+    ["a file with a text too short", { text: "见附件", files: [{ fileName: "分析.pdf", bytes: FILES.pdf }] }, 5],
+  ])("%s → %d points", async (_label, work, points) => {
+    const homeworkId = await published();
+    await submitHomework(as("student"), { homeworkId, ...work });
+    expect(await pointsOf("student", homeworkId)).toBe(points);
+  });
+
+  it.each([
+    ["the same text", "患者胸痛2小时，考虑急性心肌梗死，需与主动脉夹层鉴别。"],
+    ["the same text with other punctuation and spacing", "患者胸痛 2 小时；考虑急性心肌梗死 需与主动脉夹层鉴别"],
+    ["the same text with a few characters added", "患者胸痛2小时，考虑急性心肌梗死，需与主动脉夹层鉴别。谢谢老师！"],
+  ])("gives nothing for a classmate's text handed in again: %s", async (_label, copy) => {
+    const homeworkId = await published();
+    await submitHomework(as("student"), text(homeworkId, "患者胸痛2小时，考虑急性心肌梗死，需与主动脉夹层鉴别。"));
+    await submitHomework(as("student2"), text(homeworkId, copy));
+    expect(await pointsOf("student", homeworkId)).toBe(5);
+    expect(await pointsOf("student2", homeworkId)).toBe(0);
+  });
+
+  it("counts what a student adds to a classmate's text when it says something itself", async () => {
+    const homeworkId = await published();
+    await submitHomework(as("student"), text(homeworkId, "考虑急性心肌梗死"));
+    await submitHomework(as("student2"), text(homeworkId, "考虑急性心肌梗死，但需先排除主动脉夹层和肺栓塞，查D-二聚体。"));
+    expect(await pointsOf("student2", homeworkId)).toBe(5);
+  });
+
+  it("awards once, when an edit before the due time first gives the work substance", async () => {
+    const homeworkId = await published();
+    await submitHomework(as("student"), text(homeworkId, "。"));
+    expect(await pointsOf("student", homeworkId)).toBe(0);
+    await submitHomework(as("student"), text(homeworkId, "心电图 ST 段抬高，诊断急性下壁心肌梗死。"));
+    await submitHomework(as("student"), text(homeworkId, "修改：心电图 II、III、aVF 导联 ST 段抬高。"));
+    expect(await pointsOf("student", homeworkId)).toBe(5);
+  });
+});
+
 describe("late submissions", () => {
   it("REJECT refuses after the due time and changes nothing", async () => {
     const homeworkId = await published({ latePolicy: "REJECT" });
@@ -255,6 +308,16 @@ describe("late submissions", () => {
     expect(await db.pointsAward.count({ where: { userId: s.student.id, reason: "homework_on_time", subjectId: homeworkId } })).toBe(0);
     const grade = await gradeSubmission(as("assistant"), { submissionId: submitted.submissionId, points: 80, feedback: "思路清楚" });
     expect(grade).toMatchObject({ rawScore: 80, deduction: 20, score: 60 });
+    // Audited in the same transaction: who, which course, the score before and after; never the student's text.
+    expect(await auditOf(submitted.submissionId)).toEqual([
+      {
+        action: "homework.grade",
+        actorId: s.assistant.id,
+        courseId: s.course.id,
+        departmentId: s.dept.id,
+        detail: { homeworkId, studentId: s.student.id, from: { rawScore: null, deduction: null, score: null }, to: { rawScore: 80, deduction: 20, score: 60 } },
+      },
+    ]);
     expect(await db.homeworkSubmission.findUniqueOrThrow({ where: { id: submitted.submissionId } })).toMatchObject({
       rawScore: 80,
       deduction: 20,
@@ -275,10 +338,50 @@ describe("late submissions", () => {
     const { submissionId } = await submitHomework(as("student"), text(homeworkId), now);
     await gradeSubmission(as("teacher"), { submissionId, points: 90 });
     expect(await db.homeworkSubmission.findUniqueOrThrow({ where: { id: submissionId } })).toMatchObject({ lateMinutes: 120, deduction: 10, score: 80 });
-    await grantExtension(as("teacher"), { homeworkId, userId: s.student.id, dueAt: localValueOf(new Date(Date.now() + DAY)) });
+    const dueAt = localValueOf(new Date(Date.now() + DAY));
+    await grantExtension(as("teacher"), { homeworkId, userId: s.student.id, dueAt });
     expect(await db.homeworkSubmission.findUniqueOrThrow({ where: { id: submissionId } })).toMatchObject({ lateMinutes: 0, deduction: 0, score: 90 });
+    const extension = await db.homeworkExtension.findFirstOrThrow({ where: { homeworkId } });
     await removeExtension(as("teacher"), { homeworkId, userId: s.student.id });
     expect(await db.homeworkSubmission.findUniqueOrThrow({ where: { id: submissionId } })).toMatchObject({ lateMinutes: 120, deduction: 10, score: 80 });
+    // A second removal changes nothing and records nothing.
+    await removeExtension(as("teacher"), { homeworkId, userId: s.student.id });
+    expect(await auditOf(extension.id)).toEqual([
+      {
+        action: "homework.extension_grant",
+        actorId: s.teacher.id,
+        courseId: s.course.id,
+        departmentId: s.dept.id,
+        detail: { homeworkId, studentId: s.student.id, from: { dueAt: null, lateMinutes: 120, score: 80 }, to: { dueAt: extension.dueAt.toISOString(), lateMinutes: 0, score: 90 } },
+      },
+      {
+        action: "homework.extension_remove",
+        actorId: s.teacher.id,
+        courseId: s.course.id,
+        departmentId: s.dept.id,
+        detail: { homeworkId, studentId: s.student.id, from: { dueAt: extension.dueAt.toISOString(), lateMinutes: 0, score: 90 }, to: { dueAt: null, lateMinutes: 120, score: 80 } },
+      },
+    ]);
+  });
+
+  it("moving an extension records the old and the new due time", async () => {
+    const homeworkId = await published();
+    const first = localValueOf(new Date(Date.now() + 3 * DAY));
+    const second = localValueOf(new Date(Date.now() + 4 * DAY));
+    await grantExtension(as("teacher"), { homeworkId, userId: s.student2.id, dueAt: first });
+    await grantExtension(as("assistant"), { homeworkId, userId: s.student2.id, dueAt: second });
+    const extension = await db.homeworkExtension.findFirstOrThrow({ where: { homeworkId } });
+    const audits = await auditOf(extension.id);
+    expect(audits.map((row) => [row.action, row.actorId])).toEqual([
+      ["homework.extension_grant", s.teacher.id],
+      ["homework.extension_grant", s.assistant.id],
+    ]);
+    expect(audits[1].detail).toEqual({
+      homeworkId,
+      studentId: s.student2.id,
+      from: { dueAt: instantOfLocal(first).toISOString() },
+      to: { dueAt: instantOfLocal(second).toISOString() },
+    });
   });
 
   it("a changed late policy is applied to grades already given", async () => {
@@ -290,6 +393,22 @@ describe("late submissions", () => {
     const homework = await db.homework.findUniqueOrThrow({ where: { id: homeworkId } });
     await saveHomework(as("teacher"), homeworkInput(s.course.id, { homeworkId, dueAt: localValueOf(homework.dueAt), latePolicy: "NONE" }));
     expect(await db.homeworkSubmission.findUniqueOrThrow({ where: { id: submissionId } })).toMatchObject({ deduction: 0, score: 100 });
+    const [change] = await auditOf(homeworkId);
+    expect(change).toMatchObject({
+      action: "homework.deadline_change",
+      actorId: s.teacher.id,
+      courseId: s.course.id,
+      detail: {
+        homeworkId,
+        from: { latePolicy: "DEDUCT" },
+        to: { latePolicy: "NONE" },
+        changes: [{ studentId: s.student.id, from: { score: 70 }, to: { score: 100 } }],
+      },
+    });
+    // Saving again without a change to the due time or the late rules records nothing more.
+    const saved = await db.homework.findUniqueOrThrow({ where: { id: homeworkId } });
+    await saveHomework(as("teacher"), homeworkInput(s.course.id, { homeworkId, dueAt: localValueOf(saved.dueAt), latePolicy: "NONE", title: "新标题" }));
+    expect(await auditOf(homeworkId)).toHaveLength(1);
     expect(await codeOf(saveHomework(as("teacher"), homeworkInput(s.course.id, { homeworkId, dueAt: localValueOf(homework.dueAt), points: 50 })))).toBe(
       "homework.grading_started",
     );
@@ -307,6 +426,13 @@ describe("late submissions", () => {
     const dueAt = localValueOf(new Date(Date.now() + 5 * DAY));
     expect(await codeOf(grantExtension(as(who), { homeworkId, userId: s.student2.id, dueAt }))).toBe(expected);
     expect(await db.homeworkExtension.count({ where: { homeworkId } })).toBe(expected === "ok" ? 1 : 0);
+    expect(await auditCount("homework.extension_grant", homeworkId)).toBe(expected === "ok" ? 1 : 0);
+    if (expected !== "ok") {
+      await grantExtension(as("teacher"), { homeworkId, userId: s.student2.id, dueAt });
+      expect(await codeOf(removeExtension(as(who), { homeworkId, userId: s.student2.id }))).toBe(expected);
+      expect(await db.homeworkExtension.count({ where: { homeworkId } })).toBe(1);
+      expect(await auditCount("homework.extension_remove", homeworkId)).toBe(0);
+    }
   });
 
   it("an extension must end after the due time and be for a student of the course", async () => {
@@ -317,6 +443,7 @@ describe("late submissions", () => {
     const later = localValueOf(new Date(Date.now() + 5 * DAY));
     expect(await codeOf(grantExtension(as("teacher"), { homeworkId, userId: s.outsider.id, dueAt: later }))).toBe("homework.not_student");
     expect(await codeOf(grantExtension(as("teacher"), { homeworkId, userId: s.assistant.id, dueAt: later }))).toBe("homework.not_student");
+    expect(await auditCount("homework.extension_grant", homeworkId)).toBe(0);
   });
 });
 
@@ -335,6 +462,7 @@ describe("grading and release", () => {
     const { submissionId } = await submitHomework(as("student"), text(homeworkId));
     expect(await codeOf(gradeSubmission(as(who), { submissionId, points: 70 }))).toBe(expected);
     expect((await db.homeworkSubmission.findUniqueOrThrow({ where: { id: submissionId } })).score).toBe(expected === "ok" ? 70 : null);
+    expect((await auditOf(submissionId)).map((row) => [row.action, row.actorId])).toEqual(expected === "ok" ? [["homework.grade", s[who].id]] : []);
   });
 
   it("grades by rubric: one level per criterion, none missing, none foreign", async () => {
@@ -354,6 +482,25 @@ describe("grading and release", () => {
     const homeworkId = await published({ points: 20 });
     const { submissionId } = await submitHomework(as("student"), text(homeworkId));
     expect(await codeOf(gradeSubmission(as("teacher"), { submissionId, points: 21 }))).toBe("homework.points_too_high");
+    expect(await auditOf(submissionId)).toEqual([]);
+  });
+
+  it("a regrade records the score it replaced", async () => {
+    const homeworkId = await published();
+    const { submissionId } = await submitHomework(as("student2"), text(homeworkId));
+    await gradeSubmission(as("assistant"), { submissionId, points: 60 });
+    await gradeSubmission(as("teacher"), { submissionId, points: 75, feedback: "复核后加分" });
+    const audits = await auditOf(submissionId);
+    expect(audits.map((row) => [row.action, row.actorId])).toEqual([
+      ["homework.grade", s.assistant.id],
+      ["homework.grade", s.teacher.id],
+    ]);
+    expect(audits[1].detail).toEqual({
+      homeworkId,
+      studentId: s.student2.id,
+      from: { rawScore: 60, deduction: 0, score: 60 },
+      to: { rawScore: 75, deduction: 0, score: 75 },
+    });
   });
 
   it("hides grades from students until released, then shows score, rubric and feedback; a graded submission is final", async () => {
@@ -371,7 +518,9 @@ describe("grading and release", () => {
 
     expect(await codeOf(releaseGrades(as("student"), { homeworkId, released: true }))).toBe("auth.forbidden");
     expect(await codeOf(releaseGrades(as("deptAdmin"), { homeworkId, released: true }))).toBe("auth.forbidden");
-    await releaseGrades(as("assistant"), { homeworkId, released: true });
+    expect(await auditOf(homeworkId)).toEqual([]);
+    const releasedAt = new Date(Date.now() - HOUR);
+    await releaseGrades(as("assistant"), { homeworkId, released: true }, releasedAt);
     const shown = await getHomeworkForStudent(as("student"), homeworkId);
     expect(shown).toMatchObject({ status: "graded", grade: { score: 100, rawScore: 100, deduction: 0, feedback: "**很好**", rubricLevels: picks } });
     expect((await listHomeworkForStudent(as("student"), s.course.id)).find((row) => row.id === homeworkId)).toMatchObject({ status: "graded", score: 100 });
@@ -380,6 +529,22 @@ describe("grading and release", () => {
 
     await releaseGrades(as("teacher"), { homeworkId, released: false });
     expect((await getHomeworkForStudent(as("student"), homeworkId)).grade).toBeNull();
+    expect(await auditOf(homeworkId)).toEqual([
+      {
+        action: "homework.release_grades",
+        actorId: s.assistant.id,
+        courseId: s.course.id,
+        departmentId: s.dept.id,
+        detail: { homeworkId, from: { gradesReleasedAt: null }, to: { gradesReleasedAt: releasedAt.toISOString() } },
+      },
+      {
+        action: "homework.unrelease_grades",
+        actorId: s.teacher.id,
+        courseId: s.course.id,
+        departmentId: s.dept.id,
+        detail: { homeworkId, from: { gradesReleasedAt: releasedAt.toISOString() }, to: { gradesReleasedAt: null } },
+      },
+    ]);
   });
 
   it("lists every student with their status for the staff who may see grades", async () => {

@@ -71,7 +71,7 @@ describe("GradeSubmissionFormSchema", () => {
   it("collects one level per criterion from the radio groups", () => {
     expect(
       GradeSubmissionFormSchema.parse(formOf([["submissionId", "s1"], ["rubric", "true"], ["level.history", "history-a"], ["level.plan", "plan-b"], ["feedback", "好"]])),
-    ).toEqual({ submissionId: "s1", rubricLevels: { history: "history-a", plan: "plan-b" }, points: null, feedback: "好" });
+    ).toEqual({ submissionId: "s1", rubricLevels: { history: "history-a", plan: "plan-b" }, criterionComments: {}, points: null, feedback: "好" });
   });
 
   it("reads points when there is no rubric", () => {

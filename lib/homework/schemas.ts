@@ -10,6 +10,7 @@ export const HOMEWORK_LIMITS = {
   instructions: 20_000,
   text: 20_000,
   feedback: 10_000,
+  criterionComment: 2000,
   maxFiles: 10,
   maxFileMb: 100,
   points: 1000,
@@ -154,6 +155,8 @@ export const GradeSubmissionSchema = z.object({
   submissionId: IdSchema,
   /** Rubric grading: the level picked for each criterion. */
   rubricLevels: z.record(RubricIdSchema, RubricIdSchema).nullable().default(null),
+  /** Rubric grading: a plain-text comment on each criterion (blank ones are not kept). */
+  criterionComments: z.record(RubricIdSchema, z.string().trim().max(HOMEWORK_LIMITS.criterionComment)).default({}),
   /** Points grading (no rubric). */
   points: numberField().min(0).max(HOMEWORK_LIMITS.points).nullable().default(null),
   feedback: z.string().max(HOMEWORK_LIMITS.feedback).default(""),
@@ -161,19 +164,29 @@ export const GradeSubmissionSchema = z.object({
 export type GradeSubmissionInput = z.input<typeof GradeSubmissionSchema>;
 
 const LEVEL_FIELD = "level.";
+const COMMENT_FIELD = "comment.";
 
-/** The grading form posts one radio group per criterion, named `level.<criterionId>`, and points as text. */
+/**
+ * The grading form posts, per criterion, a radio group `level.<criterionId>` and a comment box
+ * `comment.<criterionId>`; points come as text.
+ */
 export const GradeSubmissionFormSchema = z.preprocess((raw) => {
   if (!isRecord(raw)) return raw;
-  const picks = Object.entries(raw).filter(([key]) => key.startsWith(LEVEL_FIELD));
+  const byCriterion = (prefix: string) =>
+    Object.fromEntries(Object.entries(raw).filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]));
+  const rubric = raw.rubric === "true";
   return {
     ...raw,
-    rubricLevels: raw.rubric === "true" ? Object.fromEntries(picks.map(([key, value]) => [key.slice(LEVEL_FIELD.length), value])) : null,
-    points: raw.rubric === "true" ? null : optionalNumberOf(raw.points),
+    rubricLevels: rubric ? byCriterion(LEVEL_FIELD) : null,
+    criterionComments: rubric ? byCriterion(COMMENT_FIELD) : {},
+    points: rubric ? null : optionalNumberOf(raw.points),
   };
 }, GradeSubmissionSchema);
 
 export const levelFieldOf = (criterionId: string) => `${LEVEL_FIELD}${criterionId}`;
+export const commentFieldOf = (criterionId: string) => `${COMMENT_FIELD}${criterionId}`;
+/** Where a criterion comment's field errors land (the zod path of GradeSubmissionSchema). */
+export const commentErrorKeyOf = (criterionId: string) => `criterionComments.${criterionId}`;
 
 export const SubmitHomeworkSchema = z.object({
   homeworkId: IdSchema,

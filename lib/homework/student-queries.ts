@@ -92,6 +92,7 @@ export async function getHomeworkForStudent(actor: Actor, homeworkId: string, no
     grade: gradeVisible
       ? {
           rubricLevels: criterionMapOf(submission.rubricLevels),
+          criterionComments: criterionMapOf(submission.criterionComments),
           rawScore: submission.rawScore,
           deduction: submission.deduction,
           score: submission.score,

@@ -208,12 +208,13 @@ export async function getSubmissionForGrading(actor: Actor, courseId: string, su
     },
   });
   if (!submission) throw new AppError("not_found");
-  const { homework, rubricLevels, ...rest } = submission;
+  const { homework, rubricLevels, criterionComments, ...rest } = submission;
   const { rubric, ...homeworkRest } = homework;
   const due = await dueAtFor(db, homework, submission.user.id);
   return {
     ...rest,
     rubricLevels: criterionMapOf(rubricLevels),
+    criterionComments: criterionMapOf(criterionComments),
     dueAt: due.dueAt,
     extended: due.extended,
     homework: { ...homeworkRest, rubric: scoredRubricOf(rubric) },

@@ -7,12 +7,14 @@ import { CourseForm } from "@/components/admin/course-form";
 import { CourseTeacherAssignForm } from "@/components/admin/course-teacher-assign-form";
 import { ClientMessages } from "@/components/intl/client-messages";
 import { Badge } from "@/components/ui/badge";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { changeCourseTeacherRoleAction, removeCourseTeacherAction, setCourseArchivedAction } from "@/lib/admin/actions";
 import { getAdminCourse, listDepartments, listStaffCandidates } from "@/lib/admin/queries";
 import { canGlobal } from "@/lib/auth/authz";
 import { requirePortal } from "@/lib/auth/session";
+import { adminEvaluationsPath } from "@/lib/evaluation/paths";
 import { orHttpError } from "@/lib/page-errors";
 
 interface Props {
@@ -53,6 +55,11 @@ export default async function AdminCoursePage({ params }: Props) {
           </>
         }
         subtitle={`${course.code} · ${course.term} · ${course.department.name}`}
+        actions={
+          <Link href={`${adminEvaluationsPath}?courseId=${course.id}`} className={buttonClass("secondary")} data-testid="course-evaluations">
+            {t("courses.evaluations")}
+          </Link>
+        }
       />
       {!manages && (
         <p className="mb-4 rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-700" role="note">

@@ -83,7 +83,7 @@ export default async function SubmissionPage({ params }: Props) {
               points={homework.points}
               late={lateSettingsOf(homework)}
               lateMinutes={submission.lateMinutes}
-              initial={{ picks: submission.rubricLevels, rawScore: submission.rawScore, feedback: submission.feedback }}
+              initial={{ picks: submission.rubricLevels, criterionComments: submission.criterionComments, rawScore: submission.rawScore, feedback: submission.feedback }}
             />
           ) : (
             <Card title={t("title")}>

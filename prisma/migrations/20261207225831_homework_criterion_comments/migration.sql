@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "HomeworkSubmission" ADD COLUMN     "criterionComments" JSONB NOT NULL DEFAULT '{}';
