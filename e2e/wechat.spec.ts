@@ -30,7 +30,11 @@ test("a topic reaches a bound student's WeChat; the reply from WeChat lands on t
   await phone.locator("#reply").fill("心率大于100次/分，P波正常（来自微信）");
   await phone.getByRole("button", { name: "发送" }).click();
   await expect(board.getByTestId("board-answer").filter({ hasText: "来自微信" })).toBeVisible({ timeout: 15_000 });
-  await expect(phone.getByRole("region", { name: "对话" })).toContainText("已收到", { timeout: 15_000 });
+  const conversation = phone.getByRole("region", { name: "对话" });
+  await expect(conversation).toContainText("已收到你的回答", { timeout: 15_000 });
+  // The passive reply confirms and links the lesson; it does not quote the topic either.
+  await expect(conversation).toContainText("/h5/entry");
+  await expect(conversation).not.toContainText("窦性心动过速的心电图特点");
 });
 
 test("a teacher binds WeChat from the teacher portal to receive feedback summaries", async ({ page }) => {

@@ -7,6 +7,7 @@ const TONES: Record<BindingState, "green" | "amber" | "red" | "slate"> = {
   active: "green",
   unsubscribed: "amber",
   unreachable: "red",
+  withdrawn: "slate",
   unbound: "slate",
 };
 

@@ -8,10 +8,11 @@ import { requireActor } from "@/lib/auth/session";
 import { wechatSessionCookie } from "@/lib/auth/wechat-provider";
 import type { ActionResult } from "@/lib/errors";
 import { bindWithTicket } from "./bind-with-ticket";
+import { grantConsent } from "./grant-consent";
 import { BIND_TICKET_COOKIE } from "./oauth-flow";
 import { h5CookiePath, wechatSettingsPaths } from "./paths";
-import { BindWechatFormSchema, UnbindWechatSchema, WechatSettingsSchema } from "./schemas";
-import { unbindWechat } from "./unbind-wechat";
+import { BindWechatFormSchema, GrantConsentSchema, UnbindWechatSchema, WechatSettingsSchema, WithdrawConsentSchema } from "./schemas";
+import { unbindWechat, withdrawConsent } from "./unbind-wechat";
 import { updateWechatSettings } from "./update-wechat-settings";
 
 /** The bind page: sign in once, agree, bind; then the student is signed in and goes where they were heading. */
@@ -41,6 +42,20 @@ export async function updateWechatSettingsAction(_prev: ActionResult | null, for
 
 export async function unbindWechatAction(_prev: ActionResult | null, _form: FormData): Promise<ActionResult> {
   const result = await runAction(UnbindWechatSchema, {}, async () => unbindWechat(await requireActor()));
+  if (result.ok) revalidateSettingsPages();
+  return result;
+}
+
+/** Withdraws consent and stays bound: pushes stop at once. */
+export async function withdrawConsentAction(_prev: ActionResult | null, _form: FormData): Promise<ActionResult> {
+  const result = await runAction(WithdrawConsentSchema, {}, async () => withdrawConsent(await requireActor()));
+  if (result.ok) revalidateSettingsPages();
+  return result;
+}
+
+/** Agrees again to the current consent text: pushes resume. */
+export async function grantConsentAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const result = await runAction(GrantConsentSchema, formToObject(form), async (input) => grantConsent(await requireActor(), input));
   if (result.ok) revalidateSettingsPages();
   return result;
 }

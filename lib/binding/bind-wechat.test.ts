@@ -109,25 +109,30 @@ describe("bindWechat", () => {
   });
 });
 
-describe("unbindWechat / withdrawConsent", () => {
-  it.each([
-    ["unbindWechat", unbindWechat, "unbound", "not_bound"],
-    ["withdrawConsent", withdrawConsent, "consent_withdrawn", "no_consent"],
-  ] as const)("%s stops pushes and WeChat sign-in at once and keeps every record", async (_name, end, reason, skip) => {
+describe("unbindWechat", () => {
+  it("stops pushes and WeChat sign-in at once and keeps every record", async () => {
     const { user, actor, openid, binding } = await boundUser();
     const granted = await consentsOf(user.id);
-    await end(actor);
-    expect(await pushEligibility(user.id, "live_topic")).toEqual({ ok: false, reason: skip });
+    await unbindWechat(actor);
+    expect(await pushEligibility(user.id, "live_topic")).toEqual({ ok: false, reason: "not_bound" });
     expect(await findActiveBindingByOpenid(openid)).toBeNull();
     expect(await db.wechatBinding.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({
       id: binding.id,
       openid,
       status: "UNBOUND",
-      statusReason: reason,
+      statusReason: "unbound",
     });
     const consents = await consentsOf(user.id);
     expect(consents.slice(0, granted.length)).toEqual(granted);
     expect(consents.slice(granted.length)).toMatchObject([{ openid, action: "WITHDRAWN", textVersion: CONSENT_TEXT_VERSION }]);
+  });
+
+  it("after a withdrawal of consent unbinds without recording a second withdrawal", async () => {
+    const { user, actor } = await boundUser();
+    await withdrawConsent(actor);
+    await unbindWechat(actor);
+    expect((await consentsOf(user.id)).map((c) => c.action)).toEqual(["GRANTED", "WITHDRAWN"]);
+    expect(await db.wechatBinding.findUniqueOrThrow({ where: { userId: user.id } })).toMatchObject({ status: "UNBOUND" });
   });
 
   it("refuses when nothing is bound, and a second unbind records nothing more", async () => {

@@ -51,10 +51,12 @@ export async function bindWechat(actor: Actor, input: BindWechatInput): Promise<
   }
 }
 
-/** Appends a WITHDRAWN record for the consent given to this openid, naming the text version that was withdrawn. */
+/**
+ * Appends a WITHDRAWN record for the consent given to this openid, naming the text version that was withdrawn;
+ * nothing when there is no standing consent to withdraw (withdrawn already, then unbound).
+ */
 export async function recordWithdrawal(tx: Tx, userId: string, openid: string): Promise<void> {
-  const granted = await latestConsent(tx, userId, openid);
-  await tx.wechatConsent.create({
-    data: { userId, openid, textVersion: granted?.textVersion ?? CONSENT_TEXT_VERSION, action: "WITHDRAWN" },
-  });
+  const latest = await latestConsent(tx, userId, openid);
+  if (latest?.action !== "GRANTED") return;
+  await tx.wechatConsent.create({ data: { userId, openid, textVersion: latest.textVersion, action: "WITHDRAWN" } });
 }

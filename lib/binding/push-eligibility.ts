@@ -10,8 +10,8 @@ export type PushEligibility =
 
 /**
  * Whether a push of this kind may go to these users now, and to which openid. The first reason that applies wins:
- * no binding (or unbound by the student) → not_bound; consent withdrawn, or no GRANTED record for the bound openid
- * → no_consent; unfollowed → unsubscribed; WeChat refused the openid → unreachable; kind switched off →
+ * no binding (or unbound by the student) → not_bound; consent withdrawn (still bound), or no GRANTED record for the
+ * bound openid → no_consent; unfollowed → unsubscribed; WeChat refused the openid → unreachable; kind switched off →
  * preference_off (no preference row means on). Three queries whatever the number of users.
  */
 export async function pushEligibilities(userIds: readonly string[], kind: PushKind, client: Tx = db): Promise<Map<string, PushEligibility>> {
@@ -36,7 +36,7 @@ export async function pushEligibilities(userIds: readonly string[], kind: PushKi
   const decide = (userId: string): PushEligibility => {
     const binding = bindingOf.get(userId);
     if (!binding) return { ok: false, reason: "not_bound" };
-    if (binding.status === "UNBOUND") return { ok: false, reason: binding.statusReason === "consent_withdrawn" ? "no_consent" : "not_bound" };
+    if (binding.status === "UNBOUND") return { ok: false, reason: "not_bound" };
     if (latestConsentOf.get(`${userId}\u0000${binding.openid}`)?.action !== "GRANTED") return { ok: false, reason: "no_consent" };
     if (!binding.subscribed) return { ok: false, reason: "unsubscribed" };
     if (binding.status === "UNREACHABLE") return { ok: false, reason: "unreachable" };

@@ -4,11 +4,15 @@ import { db } from "@/lib/db";
 import type { PushKind } from "@/lib/wechat/push-kinds";
 import { pushKindsFor } from "./push-kinds-for";
 
-/** What the student is told about their binding; "unsubscribed" and "unreachable" come with an explanation. */
-export type BindingState = "active" | "unsubscribed" | "unreachable" | "unbound";
+/**
+ * What the student is told about their binding, each state with an explanation. "withdrawn": still bound, but the
+ * student withdrew consent, so nothing is sent until they agree again.
+ */
+export type BindingState = "active" | "unsubscribed" | "unreachable" | "withdrawn" | "unbound";
 
-export function bindingStateOf(binding: Pick<WechatBinding, "status" | "subscribed">): BindingState {
+export function bindingStateOf(binding: Pick<WechatBinding, "status" | "subscribed">, consentStands: boolean): BindingState {
   if (binding.status === "UNBOUND") return "unbound";
+  if (!consentStands) return "withdrawn";
   if (binding.status === "UNREACHABLE") return "unreachable";
   return binding.subscribed ? "active" : "unsubscribed";
 }
@@ -38,9 +42,11 @@ export async function getWechatSettings(actor: Actor): Promise<WechatSettings> {
     db.wechatConsent.findMany({ where: { userId: actor.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
   ]);
   const enabledOf = new Map(rows.map((row) => [row.kind, row.enabled]));
+  // Newest first: the first record for the bound openid says whether consent stands.
+  const consentStands = consents.find((consent) => consent.openid === binding?.openid)?.action === "GRANTED";
   return {
     binding: binding && {
-      state: bindingStateOf(binding),
+      state: bindingStateOf(binding, consentStands),
       nickname: binding.nickname,
       avatarUrl: binding.avatarUrl,
       boundAt: binding.boundAt,

@@ -48,3 +48,10 @@ export type WechatSettingsInput = z.infer<typeof WechatSettingsSchema>;
 
 /** Unbinding takes no input: it always ends the actor's own binding. */
 export const UnbindWechatSchema = z.object({});
+
+/** Withdrawing consent takes no input either: always the actor's own. */
+export const WithdrawConsentSchema = z.object({});
+
+/** Agreeing again in the settings: the consent tick and the version of the text shown, as on the bind page. */
+export const GrantConsentSchema = BindWechatFormSchema.pick({ consent: true, consentTextVersion: true });
+export type GrantConsentInput = z.infer<typeof GrantConsentSchema>;

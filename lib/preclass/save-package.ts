@@ -1,7 +1,7 @@
 import { type Actor, authorizeLesson } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { ensurePackage } from "./package-row";
-import { writeCase } from "./save-case";
+import { writeCase } from "./write-case";
 import { type SavePackageInput, SavePackageSchema } from "./schemas";
 
 /**

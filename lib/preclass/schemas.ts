@@ -42,13 +42,6 @@ export const ClinicalCaseSchema = z.object({
 });
 export type ClinicalCaseInput = z.input<typeof ClinicalCaseSchema>;
 
-export const SaveCaseSchema = z.object({
-  lessonId: IdSchema,
-  /** null removes the lesson's case (and the students' answers to it). */
-  case: ClinicalCaseSchema.nullable(),
-});
-export type SaveCaseInput = z.input<typeof SaveCaseSchema>;
-
 export const SavePackageSchema = z.object({
   lessonId: IdSchema,
   material: z.string().max(PRECLASS_LIMITS.material),

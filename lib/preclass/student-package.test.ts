@@ -3,7 +3,6 @@ import { db } from "@/lib/db";
 import { actorOf, makeSchool } from "@/tests/factories";
 import { answerStage } from "./answer-stage";
 import { getPackageForStudent } from "./get-package-for-student";
-import { saveCase } from "./save-case";
 import { savePackage } from "./save-package";
 import { failureOf, makeLesson, sampleCase, setWindow } from "./test-fixtures";
 
@@ -161,7 +160,7 @@ describe("answerStage", () => {
     await answerStage(actorOf(s.student), { stageId: stageIds[0], answer: "冠心病" });
     const stages = sampleCase().stages.map((stage, i) => ({ ...stage, id: stageIds[i] }));
     stages[0].content = "58岁男性，活动后胸闷、气促2个月（修订错别字）。";
-    await saveCase(actorOf(s.teacher), { lessonId: lesson.id, case: { ...sampleCase(), stages } });
+    await savePackage(actorOf(s.teacher), { lessonId: lesson.id, material: "## 心脏听诊要点", case: { ...sampleCase(), stages } });
     expect(await visibleStages("student", lesson.id)).toEqual(["主诉与现病史", "体格检查"]);
   });
 });

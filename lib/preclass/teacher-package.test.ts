@@ -4,7 +4,6 @@ import { actorOf, makeSchool } from "@/tests/factories";
 import { getPackageForTeacher } from "./get-package-for-teacher";
 import { localValueOf } from "./local-datetime";
 import { publishPackage } from "./publish-package";
-import { saveCase } from "./save-case";
 import { savePackage } from "./save-package";
 import { failureOf, makeLesson, sampleCase, setWindow } from "./test-fixtures";
 import { unpublishPackage } from "./unpublish-package";
@@ -14,6 +13,10 @@ type School = Awaited<ReturnType<typeof makeSchool>>;
 const HOUR = 3600_000;
 const inHours = (hours: number) => localValueOf(new Date(Date.now() + hours * HOUR));
 const window = (lessonId: string) => ({ lessonId, opensAt: inHours(0), closesAt: inHours(48) });
+
+/** The prep form saved with a case (and no material): the case's stage ids, in order. */
+const saveCase = async (actor: ReturnType<typeof actorOf>, lessonId: string, clinicalCase: ReturnType<typeof sampleCase>) =>
+  (await savePackage(actor, { lessonId, material: "", case: clinicalCase })).stageIds!;
 
 const snapshot = (lessonId: string) =>
   Promise.all([
@@ -25,7 +28,7 @@ const snapshot = (lessonId: string) =>
     db.domainEvent.count({ where: { lessonId } }),
   ]);
 
-describe("savePackage / saveCase", () => {
+describe("savePackage", () => {
   let s: School;
   beforeAll(async () => {
     s = await makeSchool();
@@ -53,30 +56,27 @@ describe("savePackage / saveCase", () => {
     await savePackage(teacher, { lessonId: lesson.id, material: "a", case: sampleCase() });
     await savePackage(teacher, { lessonId: lesson.id, material: "b" });
     expect(await db.caseStage.count({ where: { case: { lessonId: lesson.id } } })).toBe(4);
-    await saveCase(teacher, { lessonId: lesson.id, case: null });
+    await savePackage(teacher, { lessonId: lesson.id, material: "b", case: null });
     expect(await db.clinicalCase.count({ where: { lessonId: lesson.id } })).toBe(0);
   });
 
   it("keeps stages (and students' answers) by id across edits: update, create, delete, reorder", async () => {
     const lesson = await makeLesson(s.course.id);
     const teacher = actorOf(s.teacher);
-    const { stageIds } = await saveCase(teacher, { lessonId: lesson.id, case: sampleCase() });
+    const stageIds = await saveCase(teacher, lesson.id, sampleCase());
     const [first, second, third, fourth] = stageIds;
     await db.caseStageAnswer.create({ data: { stageId: first, studentId: s.student.id, answer: "冠心病" } });
     await db.caseStageAnswer.create({ data: { stageId: second, studentId: s.student.id, answer: "二尖瓣反流" } });
 
     const original = sampleCase().stages;
-    const { stageIds: after } = await saveCase(teacher, {
-      lessonId: lesson.id,
-      case: {
-        ...sampleCase(),
-        stages: [
-          { ...original[3], id: fourth },
-          { ...original[0], id: first, title: "主诉与现病史（修订）" },
-          { title: "鉴别诊断", content: "新阶段", question: "还需与哪些疾病鉴别？" },
-          { ...original[2], id: third },
-        ],
-      },
+    const after = await saveCase(teacher, lesson.id, {
+      ...sampleCase(),
+      stages: [
+        { ...original[3], id: fourth },
+        { ...original[0], id: first, title: "主诉与现病史（修订）" },
+        { title: "鉴别诊断", content: "新阶段", question: "还需与哪些疾病鉴别？" },
+        { ...original[2], id: third },
+      ],
     });
     expect(after[0]).toBe(fourth);
     expect(after[1]).toBe(first);
@@ -97,11 +97,8 @@ describe("savePackage / saveCase", () => {
     const teacher = actorOf(s.teacher);
     const mine = await makeLesson(s.course.id);
     const other = await makeLesson(s.course.id);
-    const { stageIds: otherIds } = await saveCase(teacher, { lessonId: other.id, case: sampleCase() });
-    const { stageIds } = await saveCase(teacher, {
-      lessonId: mine.id,
-      case: { ...sampleCase(), stages: [{ id: otherIds[0], title: "借用", content: "", question: "" }] },
-    });
+    const otherIds = await saveCase(teacher, other.id, sampleCase());
+    const stageIds = await saveCase(teacher, mine.id, { ...sampleCase(), stages: [{ id: otherIds[0], title: "借用", content: "", question: "" }] });
     expect(stageIds[0]).not.toBe(otherIds[0]);
     expect(await db.caseStage.count({ where: { case: { lessonId: other.id } } })).toBe(4);
     expect((await db.caseStage.findUniqueOrThrow({ where: { id: otherIds[0] } })).title).toBe("主诉与现病史");
@@ -177,7 +174,7 @@ describe("publishPackage / unpublishPackage", () => {
   it("takes a package back to draft, keeping the students' work, and raises the event again on republishing", async () => {
     const lesson = await makeLesson(s.course.id);
     const teacher = actorOf(s.teacher);
-    const { stageIds } = await saveCase(teacher, { lessonId: lesson.id, case: sampleCase() });
+    const stageIds = await saveCase(teacher, lesson.id, sampleCase());
     await publishPackage(teacher, window(lesson.id));
     await db.caseStageAnswer.create({ data: { stageId: stageIds[0], studentId: s.student.id, answer: "心衰" } });
     await db.preClassFeedback.create({ data: { lessonId: lesson.id, studentId: s.student.id, unclear: "杂音分级" } });
@@ -202,7 +199,7 @@ describe("publishPackage / unpublishPackage", () => {
   ])("refuses %s and stays a draft", async (_label, caseOverrides, windowOverrides, code) => {
     const lesson = await makeLesson(s.course.id);
     const teacher = actorOf(s.teacher);
-    await saveCase(teacher, { lessonId: lesson.id, case: sampleCase(caseOverrides) });
+    await saveCase(teacher, lesson.id, sampleCase(caseOverrides));
     expect(await failureOf(publishPackage(teacher, { ...window(lesson.id), ...windowOverrides }))).toMatchObject({ code });
     expect(await db.preClassPackage.findUnique({ where: { lessonId: lesson.id } })).toMatchObject({ status: "DRAFT", opensAt: null });
     expect(await db.domainEvent.count({ where: { lessonId: lesson.id } })).toBe(0);
@@ -226,7 +223,6 @@ type Who = (typeof WHO)[number][0];
 const OPERATIONS: Record<string, (s: School, who: Who, lessonId: string) => Promise<unknown>> = {
   "open the prep page": (s, who, lessonId) => getPackageForTeacher(actorOf(s[who]), lessonId),
   "save the package": (s, who, lessonId) => savePackage(actorOf(s[who]), { lessonId, material: "改", case: sampleCase({ title: "改" }) }),
-  "save the case": (s, who, lessonId) => saveCase(actorOf(s[who]), { lessonId, case: null }),
   publish: (s, who, lessonId) => publishPackage(actorOf(s[who]), window(lessonId)),
   unpublish: (s, who, lessonId) => unpublishPackage(actorOf(s[who]), { lessonId }),
 };

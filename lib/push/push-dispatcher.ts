@@ -1,3 +1,4 @@
+import { findWechatConfig } from "@/lib/wechat/config";
 import { type DispatchOptions, type DispatchState, type Outcome, runPushWorkers } from "./dispatch-pushes";
 import { enqueueDueDeadlineReminders, enqueueDueFeedbackSummaries } from "./enqueue-pushes";
 import { queuePushesForRaisedEvents } from "./queue-raised-events";
@@ -19,6 +20,8 @@ export interface PushDispatcher {
 /**
  * The in-process outbox dispatcher: server.ts starts one per app instance (several instances are safe, see
  * claim-due-pushes.ts). Its workers send whatever is due; when nothing is, they look again every `intervalMs`.
+ * While WeChat is off (lib/wechat/config.ts) events still become outbox rows, but nothing is sent: the rows stay
+ * QUEUED (the teachers' push pages show them pending) until WeChat is configured and the app restarted.
  */
 export function startPushDispatcher(options: PushDispatcherOptions = {}): PushDispatcher {
   const { intervalMs = 2000, summaryEveryMs = 30_000, onSettled, ...dispatch } = options;
@@ -65,9 +68,11 @@ export function startPushDispatcher(options: PushDispatcherOptions = {}): PushDi
   void expand();
   const expandTimer = setInterval(() => void expand(), Math.min(intervalMs, 1000));
 
-  const workers = runPushWorkers(dispatch, state, { keepGoing: () => !stopped, idle, onSettled }).catch((error: unknown) => {
-    console.error("[push] dispatcher stopped:", error instanceof Error ? error.message : error);
-  });
+  const workers = findWechatConfig()
+    ? runPushWorkers(dispatch, state, { keepGoing: () => !stopped, idle, onSettled }).catch((error: unknown) => {
+        console.error("[push] dispatcher stopped:", error instanceof Error ? error.message : error);
+      })
+    : Promise.resolve();
 
   return {
     async stop() {

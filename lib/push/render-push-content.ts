@@ -79,6 +79,16 @@ function pushEntryUrl(kind: PushKind, targetId: string): string {
   return `${appBaseUrl()}${h5EntryPath(LANDING_PATHS[kind](targetId))}`;
 }
 
+/**
+ * The link a push of this kind carries, for other messages that go to WeChat (the callback's passive replies): the
+ * link is all they say about the target, so its content stays in the app.
+ */
+export function pushLinkOf(kind: PushKind, targetId: string): string {
+  if (!isPushKind(kind)) throw new PushContentError("unknown kind");
+  if (!isWellFormedId(targetId)) throw new PushContentError("malformed target id");
+  return pushEntryUrl(kind, targetId);
+}
+
 export function renderPushContent(input: PushContentInput): PushContent {
   const extra = Object.keys(input).filter((key) => !INPUT_FIELDS.includes(key as keyof PushContentInput));
   if (extra.length) throw new PushContentError(`unexpected field(s) ${extra.join(", ")}`);

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { closeTopic } from "@/lib/live/close-topic";
 import { openTopic } from "@/lib/live/open-topic";
 import { discussion, freshLimits, makeLiveSchool, poll } from "@/lib/live/test-fixtures";
+import { pushLinkOf } from "@/lib/push/render-push-content";
 import { makeCourse, makeUser } from "@/tests/factories";
 import { wechatConfig } from "./config";
 import { decryptMessage, encryptMessage } from "./crypto";
@@ -60,6 +61,9 @@ async function classWithBoundStudent() {
 
 const answersOf = (topicId: string) => db.topicAnswer.findMany({ where: { topicId }, orderBy: { createdAt: "asc" } });
 
+/** The link a reply gives: the lesson's live page through the H5 entry, as the topic's push links it. */
+const lessonLink = (lessonId: string) => pushLinkOf("live_topic", lessonId);
+
 describe("GET: the URL check", () => {
   const signed = (timestamp: string, nonce: string) => ({ signature: callbackSignature(config.token, timestamp, nonce), timestamp, nonce });
 
@@ -84,12 +88,13 @@ describe("GET: the URL check", () => {
 });
 
 describe("POST: a student's text reply", () => {
-  it("lands on the open topic as their WECHAT answer, with a passive reply naming the topic", async () => {
+  it("lands on the open topic as their WECHAT answer, with a passive reply that links the lesson and quotes nothing", async () => {
     const { lesson, as, openid } = await classWithBoundStudent();
     const topic = await openTopic(as.teacher, discussion(lesson.id, { prompt: "这位患者心尖区舒张期隆隆样杂音提示什么？请结合病史回答" }));
     const reply = await replyOf(await deliver(textMessage(openid, "  二尖瓣狭窄  ")));
     expect(reply).toMatchObject({ ToUserName: openid, FromUserName: ACCOUNT_ID, MsgType: "text" });
-    expect(reply!.Content).toBe("已收到你对「这位患者心尖区舒张期隆隆样杂音提示什么？…」的回答。");
+    expect(reply!.Content).toBe(`已收到你的回答。可在课堂页面查看讨论：${lessonLink(lesson.id)}`);
+    expect(new URL(lessonLink(lesson.id)).searchParams.get("next")).toBe(`/student/lessons/${lesson.id}/live`);
     expect(await answersOf(topic.id)).toMatchObject([{ studentId: as.student.id, text: "二尖瓣狭窄", source: "WECHAT" }]);
   });
 
@@ -100,7 +105,7 @@ describe("POST: a student's text reply", () => {
     const raw = await response.clone().text();
     expect(raw).toContain("<Encrypt>");
     expect(raw).not.toContain("已收到");
-    expect((await replyOf(response))!.Content).toMatch(/^已收到你对「这位患者的心尖区杂音提示什么？」的回答/);
+    expect((await replyOf(response))!.Content).toBe(`已收到你的回答。可在课堂页面查看讨论：${lessonLink(lesson.id)}`);
     expect(await answersOf(topic.id)).toMatchObject([{ text: "风湿性心脏病", source: "WECHAT" }]);
   });
 
@@ -150,19 +155,20 @@ describe("POST: a student's text reply", () => {
   it("takes option letters for a poll, in any case and width", async () => {
     const { lesson, as, openid } = await classWithBoundStudent();
     const topic = await openTopic(as.teacher, poll(lesson.id, { kind: "POLL_MULTIPLE" }));
-    expect((await replyOf(await deliver(textMessage(openid, "ａ，c"))))!.Content).toBe("已收到你对「最可能的诊断是？」的选择：AC。");
-    expect((await replyOf(await deliver(textMessage(openid, "b"))))!.Content).toBe("已收到你对「最可能的诊断是？」的选择：B。");
+    const seeThePoll = `可在课堂页面查看投票：${lessonLink(lesson.id)}`;
+    expect((await replyOf(await deliver(textMessage(openid, "ａ，c"))))!.Content).toBe(`已收到你的选择：AC。${seeThePoll}`);
+    expect((await replyOf(await deliver(textMessage(openid, "b"))))!.Content).toBe(`已收到你的选择：B。${seeThePoll}`);
     expect(await answersOf(topic.id)).toMatchObject([{ choices: [1], text: "", source: "WECHAT" }]);
   });
 
   it.each([
-    ["a letter that is no option", "POLL_SINGLE", "D", "「最可能的诊断是？」是单选题，请回复一个选项字母（A–C）。"],
-    ["two letters for a single choice", "POLL_SINGLE", "AB", "「最可能的诊断是？」是单选题，请回复一个选项字母（A–C）。"],
-    ["prose for a poll", "POLL_MULTIPLE", "我觉得是二尖瓣", "「最可能的诊断是？」是多选题，请回复选项字母，可以多选，例如 AB（选项 A–C）。"],
+    ["a letter that is no option", "POLL_SINGLE", "D", "这道题是单选题，请回复一个选项字母（A–C）。"],
+    ["two letters for a single choice", "POLL_SINGLE", "AB", "这道题是单选题，请回复一个选项字母（A–C）。"],
+    ["prose for a poll", "POLL_MULTIPLE", "我觉得是二尖瓣", "这道题是多选题，请回复选项字母，可以多选，例如 AB（选项 A–C）。"],
   ])("explains how to answer a poll on %s", async (_name, kind, content, expected) => {
     const { lesson, as, openid } = await classWithBoundStudent();
     const topic = await openTopic(as.teacher, poll(lesson.id, { kind }));
-    expect((await replyOf(await deliver(textMessage(openid, content))))!.Content).toBe(expected);
+    expect((await replyOf(await deliver(textMessage(openid, content))))!.Content).toBe(`${expected}题目和选项见课堂页面：${lessonLink(lesson.id)}`);
     expect(await answersOf(topic.id)).toHaveLength(0);
   });
 
@@ -175,7 +181,7 @@ describe("POST: a student's text reply", () => {
     ]);
     const otherLesson = await db.lesson.create({ data: { courseId: otherCourse.id, position: 0, title: "第二门课", startsAt: new Date(), endsAt: new Date(Date.now() + 3_600_000) } });
     const newer = await openTopic(as.teacher, discussion(otherLesson.id, { prompt: "较新的话题" }));
-    expect((await replyOf(await deliver(textMessage(openid, "回答"))))!.Content).toBe("已收到你对「较新的话题」的回答。");
+    expect((await replyOf(await deliver(textMessage(openid, "回答"))))!.Content).toBe(`已收到你的回答。可在课堂页面查看讨论：${lessonLink(otherLesson.id)}`);
     expect(await answersOf(newer.id)).toHaveLength(1);
     expect(await answersOf(older.id)).toHaveLength(0);
   });
@@ -185,7 +191,7 @@ describe("POST: a student's text reply", () => {
     expect((await replyOf(await deliver(textMessage(openid, "有人吗"))))!.Content).toMatch(/^现在没有正在进行的课堂讨论/);
     const topic = await openTopic(as.teacher, discussion(lesson.id, { prompt: "刚刚结束的话题" }));
     await closeTopic(as.teacher, { topicId: topic.id });
-    expect((await replyOf(await deliver(textMessage(openid, "晚了"))))!.Content).toBe("「刚刚结束的话题」的讨论已经结束，这条回复没有提交。");
+    expect((await replyOf(await deliver(textMessage(openid, "晚了"))))!.Content).toBe("这次课堂讨论已经结束，这条回复没有提交。");
 
     const open = await openTopic(as.teacher, discussion(lesson.id));
     const replies = [];
@@ -199,6 +205,35 @@ describe("POST: a student's text reply", () => {
     const topic = await openTopic(as.teacher, discussion(lesson.id));
     expect((await replyOf(await deliver(textMessage(openid, "长".repeat(1001)))))!.Content).toBe("回答太长了，请控制在 1000 字以内。");
     expect(await answersOf(topic.id)).toHaveLength(0);
+  });
+
+  it("never puts the topic's prompt or options into a reply, on any path", async () => {
+    const { lesson, as, openid, student2 } = await classWithBoundStudent();
+    const prompt = "患者男，56岁，心尖区舒张期隆隆样杂音，最可能的诊断？";
+    const options = ["二尖瓣狭窄（风湿性）", "二尖瓣关闭不全", "主动脉瓣狭窄"];
+    const say = async (from: string, content: string) => (await replyOf(await deliver(textMessage(from, content))))!.Content;
+    const replies: string[] = [];
+
+    const single = await openTopic(as.teacher, poll(lesson.id, { prompt, options }));
+    replies.push(await say(openid, "D"), await say(openid, "我觉得是二尖瓣"), await say(openid, "a"));
+    await closeTopic(as.teacher, { topicId: single.id });
+    replies.push(await say(openid, "B"));
+    const multiple = await openTopic(as.teacher, poll(lesson.id, { kind: "POLL_MULTIPLE", prompt, options }));
+    replies.push(await say(openid, "xyz"), await say(openid, "ab"));
+    await closeTopic(as.teacher, { topicId: multiple.id });
+    await openTopic(as.teacher, discussion(lesson.id, { prompt }));
+    replies.push(await say(openid, "   "), await say(openid, "长".repeat(1001)));
+    for (let i = 0; i < 5; i++) replies.push(await say(openid, `回答 ${i}`));
+    replies.push(await say(openid, "太快了"));
+    replies.push(await say(openidOf(), "陌生人"));
+    await db.topic.updateMany({ where: { lessonId: lesson.id }, data: { status: "CLOSED", closedAt: new Date(Date.now() - 3_600_000) } });
+    replies.push(await say(await bindForTest(student2.id), "没有讨论了"));
+
+    // Every kind of reply came up: confirmations, poll hints, closed, empty, too long, too fast, not bound, nothing open.
+    expect(new Set(replies.map((reply) => reply.slice(0, 6))).size).toBeGreaterThanOrEqual(10);
+    for (const reply of replies) {
+      for (const content of [prompt, "心尖区", "56岁", ...options]) expect(reply).not.toContain(content);
+    }
   });
 
   it("does not let a bound user answer in a course where they are not a student", async () => {
@@ -367,14 +402,14 @@ describe("POST: refused requests change nothing", () => {
   it("answers success, not 500, when something unexpected fails, and logs it", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const { openid, topic } = await setUp();
-    const request = deliveryRequest(buildXml(textMessage(openid, "二尖瓣狭窄")));
-    vi.stubEnv("WECHAT_TOKEN", "x");
+    const request = deliveryRequest(buildXml(textMessage(openid, "二尖瓣狭窄")), { mode: "aes" });
+    // 43 characters but no base64: a configuration mistake that only decrypting finds.
+    vi.stubEnv("WECHAT_ENCODING_AES_KEY", "!".repeat(43));
     const response = await POST(request);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("success");
     expect(log).toHaveBeenCalled();
     expect(await answersOf(topic.id)).toHaveLength(0);
-    expect((await GET(new Request(urlWith({ signature: "0", timestamp: "1", nonce: "1", echostr: "e" })))).status).toBe(403);
   });
 });
 

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { type WechatConfig, wechatConfig } from "./config";
+import { type WechatConfig, findWechatConfig } from "./config";
 import { WechatCryptoError, decryptMessage, encryptMessage } from "./crypto";
 import { type InboundReply, handleInboundNowOrLater } from "./inbound-dispatch";
 import { type InboundMessage, toInboundMessage } from "./inbound-message";
@@ -15,6 +15,8 @@ import { MAX_WECHAT_XML_BYTES, WechatXmlError, buildXml, parseWechatXml } from "
  *   the ciphertext; replies are encrypted too). Forged, stale, oversized or malformed requests get a plain 4xx and
  *   change nothing. Otherwise the reply is "success" or a passive text reply, within WeChat's 5 seconds.
  * Never a 500: an unexpected failure is logged and answered "success", or WeChat would retry it three times.
+ * While WeChat is off (not configured outside demo mode, lib/wechat/config.ts) every request gets a bare 503 before
+ * anything of it is read: nothing is verified against a made-up token, nothing is processed.
  */
 
 /**
@@ -42,11 +44,13 @@ const forbidden = () => plain(403, "forbidden");
 const badRequest = () => plain(400, "bad request");
 const tooLarge = () => plain(413, "payload too large");
 const success = () => plain(200, "success");
+const unavailable = () => plain(503, "service unavailable");
 
 export function wechatCallbackGet(request: Request): Response {
   try {
+    const token = findWechatConfig()?.token;
+    if (!token) return unavailable();
     const query = new URL(request.url).searchParams;
-    const { token } = wechatConfig();
     const timestamp = query.get("timestamp");
     const nonce = query.get("nonce");
     const echostr = query.get("echostr");
@@ -62,7 +66,8 @@ export function wechatCallbackGet(request: Request): Response {
 export async function wechatCallbackPost(request: Request): Promise<Response> {
   const started = performance.now();
   try {
-    const config = wechatConfig();
+    const config = findWechatConfig();
+    if (!config) return unavailable();
     const now = new Date();
     const query = new URL(request.url).searchParams;
     const timestamp = query.get("timestamp") ?? "";

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { startWechatSimulator, type WechatSimulator } from "@/lib/wechat-sim";
@@ -83,9 +84,51 @@ describe("access_token", () => {
     expect(sim.stats.stableToken).toBe(1);
   });
 
-  it("reports wrong credentials as a token error", async () => {
+  it("reports wrong credentials as a token error, and leaves the lease free for the next try", async () => {
     const client = createWechatClient({ ...options, config: { ...options.config!, appSecret: "wrong" } });
     expect(await rejection(client.getAccessToken())).toEqual({ errcode: 40125, kind: "token" });
+    expect(await db.wechatAccessToken.findUniqueOrThrow({ where: { appId: config.appId } })).toMatchObject({ token: "", refreshingUntil: null });
+    expect(await createWechatClient(options).getAccessToken()).toMatch(/\S/);
+  });
+
+  it("holds nothing while WeChat is slow to answer: other queries go on, other callers wait for that one refresh", async () => {
+    let answer!: () => void;
+    const slowAnswer = new Promise<void>((resolve) => (answer = resolve));
+    let asked!: () => void;
+    const tokenAsked = new Promise<void>((resolve) => (asked = resolve));
+    const slow: typeof fetch = async (input, init) => {
+      if (String(input).includes("/cgi-bin/stable_token")) {
+        asked();
+        await slowAnswer;
+      }
+      return fetch(input, init);
+    };
+    const refreshing = createWechatClient({ ...options, fetch: slow }).getAccessToken();
+    const settledRefresh = Promise.allSettled([refreshing]);
+    await tokenAsked;
+    // Another instance needs a token meanwhile.
+    const waiting = Promise.allSettled([createWechatClient(options).getAccessToken()]);
+
+    const started = performance.now();
+    const query = await Promise.race([db.user.count().then(() => "answered"), sleep(2_000).then(() => "blocked")]);
+    const elapsedMs = performance.now() - started;
+    answer();
+    const [[first], [second]] = await Promise.all([settledRefresh, waiting]);
+
+    expect(query).toBe("answered");
+    expect(elapsedMs).toBeLessThan(1_000);
+    expect(first).toMatchObject({ status: "fulfilled", value: expect.stringMatching(/\S/) });
+    expect(second).toEqual(first);
+    expect(sim.stats.stableToken).toBe(1);
+  });
+
+  it("takes over the lease of a refresher that died, once the lease runs out", async () => {
+    const leaseEnds = Date.now() + 400;
+    await db.wechatAccessToken.create({ data: { appId: config.appId, token: "", expiresAt: new Date(0), refreshingUntil: new Date(leaseEnds) } });
+    const token = await createWechatClient(options).getAccessToken();
+    expect(Date.now()).toBeGreaterThanOrEqual(leaseEnds);
+    expect(sim.stats.stableToken).toBe(1);
+    expect(await db.wechatAccessToken.findUniqueOrThrow({ where: { appId: config.appId } })).toMatchObject({ token, refreshingUntil: null });
   });
 });
 

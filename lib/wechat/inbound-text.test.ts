@@ -1,5 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { shortPrompt } from "./inbound-replies";
+import { LOCALES } from "@/i18n/config";
 import { choicesIn } from "./inbound-text";
 
 describe("choicesIn", () => {
@@ -22,13 +24,13 @@ describe("choicesIn", () => {
   });
 });
 
-describe("shortPrompt", () => {
-  it("keeps a short prompt, on one line", () => {
-    expect(shortPrompt("  最可能的\n诊断是？ ")).toBe("最可能的 诊断是？");
-  });
+describe("the passive replies' texts", () => {
+  // Option letters, a length limit and the lesson's link: nothing a teacher or student wrote can be put in a reply.
+  const ALLOWED_ARGUMENTS = ["choice", "last", "link", "max"];
 
-  it("cuts after 20 characters without splitting one", () => {
-    expect(shortPrompt("这位患者心尖区舒张期隆隆样杂音提示什么？请结合病史")).toBe("这位患者心尖区舒张期隆隆样杂音提示什么？…");
-    expect(shortPrompt("🫀".repeat(25))).toBe(`${"🫀".repeat(20)}…`);
+  it.each(LOCALES)("in %s take no argument that could carry a topic's content", (locale) => {
+    const messages = JSON.parse(fs.readFileSync(path.join("messages", locale, "wechatCallback.json"), "utf8")) as Record<string, string>;
+    const used = Object.values(messages).flatMap((text) => [...text.matchAll(/\{\s*(\w+)/g)].map((match) => match[1]));
+    expect([...new Set(used)].filter((name) => !ALLOWED_ARGUMENTS.includes(name))).toEqual([]);
   });
 });

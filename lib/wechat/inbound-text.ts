@@ -5,7 +5,8 @@ import { isAppError } from "@/lib/errors";
 import { answerTopic } from "@/lib/live/answer-topic";
 import { LIVE_LIMITS } from "@/lib/live/limits";
 import { isPoll, type TopicKind } from "@/lib/live/schemas";
-import { replyText, shortPrompt } from "./inbound-replies";
+import { pushLinkOf } from "@/lib/push/render-push-content";
+import { replyText } from "./inbound-replies";
 
 /**
  * A text message from WeChat as an answer to the student's open topic. Which topic: the most recently opened one
@@ -14,7 +15,7 @@ import { replyText, shortPrompt } from "./inbound-replies";
  */
 
 export const TOPIC_MAX_AGE_MS = 6 * 60 * 60_000;
-/** A topic that closed this recently is named in the reply, so a late answer learns why it was not taken. */
+/** A late answer to a topic that closed this recently is told so, rather than that nothing is open. */
 const RECENTLY_CLOSED_MS = 30 * 60_000;
 
 /** The student (or other user) behind an openid with an active binding, or null. */
@@ -31,12 +32,13 @@ export async function findWechatActor(openid: string): Promise<Actor | null> {
 
 interface TopicRef {
   id: string;
-  prompt: string;
+  lessonId: string;
   kind: TopicKind;
   options: string[];
 }
 
-const topicRef = { id: true, prompt: true, kind: true, options: true } as const;
+// No prompt: a reply never quotes the topic (inbound-replies.ts).
+const topicRef = { id: true, lessonId: true, kind: true, options: true } as const;
 
 const topicsOfStudent = (studentId: string) => ({ lesson: { course: { members: { some: { userId: studentId, role: "STUDENT" as const } } } } });
 
@@ -48,40 +50,42 @@ export async function answerFromWechat(actor: Actor, text: string, now = new Dat
     select: topicRef,
   });
   if (!topic) return noOpenTopic(actor, now);
-  const prompt = shortPrompt(topic.prompt);
   if (!text.trim()) return replyText("empty");
   if (text.trim().length > LIVE_LIMITS.answer) return replyText("tooLong", { max: LIVE_LIMITS.answer });
   const choices = isPoll(topic.kind) ? choicesIn(text, topic.options.length) : null;
-  if (isPoll(topic.kind) && !choices) return pollHint(topic, prompt);
+  if (isPoll(topic.kind) && !choices) return pollHint(topic);
   try {
     await answerTopic(actor, choices ? { topicId: topic.id, choices } : { topicId: topic.id, text }, { source: "WECHAT" });
   } catch (error) {
     if (!isAppError(error)) throw error;
     if (error.code === "live.rate_limited") return replyText("rateLimited");
-    if (error.code === "live.topic_closed") return replyText("closed", { prompt });
+    if (error.code === "live.topic_closed") return replyText("closed");
     if (error.code === "live.answer_empty") return replyText("empty");
-    if (error.code === "live.invalid_choices") return pollHint(topic, prompt);
+    if (error.code === "live.invalid_choices") return pollHint(topic);
     // not_found, auth.forbidden, conflict: no longer a student of that course.
     return replyText("noTopic");
   }
-  if (!choices) return replyText("received", { prompt });
-  return replyText("receivedChoice", { prompt, choice: [...new Set(choices)].sort((a, b) => a - b).map(letterOf).join("") });
+  const link = lessonLink(topic);
+  if (!choices) return replyText("received", { link });
+  return replyText("receivedChoice", { link, choice: [...new Set(choices)].sort((a, b) => a - b).map(letterOf).join("") });
 }
+
+/** The lesson's live page, as the topic's push links it. */
+const lessonLink = (topic: TopicRef) => pushLinkOf("live_topic", topic.lessonId);
 
 async function noOpenTopic(actor: Actor, now: Date): Promise<string> {
   const closed = await db.topic.findFirst({
     where: { ...topicsOfStudent(actor.id), status: "CLOSED", closedAt: { gte: new Date(now.getTime() - RECENTLY_CLOSED_MS) } },
-    orderBy: [{ closedAt: "desc" }, { id: "desc" }],
-    select: { prompt: true },
+    select: { id: true },
   });
-  return closed ? replyText("closed", { prompt: shortPrompt(closed.prompt) }) : replyText("noTopic");
+  return replyText(closed ? "closed" : "noTopic");
 }
 
 const letterOf = (index: number) => String.fromCharCode(65 + index);
 
-function pollHint(topic: TopicRef, prompt: string): string {
+function pollHint(topic: TopicRef): string {
   const last = letterOf(topic.options.length - 1);
-  return replyText(topic.kind === "POLL_SINGLE" ? "pollSingle" : "pollMultiple", { prompt, last });
+  return replyText(topic.kind === "POLL_SINGLE" ? "pollSingle" : "pollMultiple", { last, link: lessonLink(topic) });
 }
 
 // Separators students type between letters, half- and full-width (NFKC folds Ａ→A and ，→,).

@@ -1,8 +1,12 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/lib/db";
 import { assertOk, callWechat, type ResolvedOptions, WechatApiError } from "./http";
 
 /** Refresh this long before expiry, as WeChat itself renews a stable token 5 minutes early. */
 export const EARLY_REFRESH_MS = 5 * 60_000;
+
+/** How often a caller waiting for another instance's refresh looks at the row again. */
+export const LEASE_POLL_MS = 100;
 
 export interface GetAccessTokenInput {
   forceRefresh?: boolean;
@@ -24,7 +28,10 @@ const isFresh = (row: CachedToken | null | undefined, now: Date): row is CachedT
 
 /**
  * access_tokens cached in WechatAccessToken, one refresh at a time: within a process refreshes are shared
- * (single flight), across processes the row is locked with SELECT … FOR UPDATE while one of them asks WeChat.
+ * (single flight); across processes the one that claims the row's lease (`refreshingUntil`, a conditional update)
+ * asks WeChat while the others poll the row. Nothing is locked while WeChat answers, so on PGlite (one connection,
+ * where an open transaction would hold up every other query) a slow stable_token stalls only the callers that need
+ * the token. A lease whose holder died runs out and is taken over.
  */
 export class AccessTokenCache {
   private inflight = new Map<string, Promise<string>>();
@@ -57,31 +64,55 @@ export class AccessTokenCache {
     return row.token;
   }
 
-  private refresh(input: GetAccessTokenInput): Promise<CachedToken> {
-    const { appId, timeoutMs } = this.opts.config;
-    // The lock is held while WeChat answers: long enough for every try, its backoff, and the queue in front of us.
-    const budgetMs = this.opts.maxAttempts * (timeoutMs + 4_000) + 5_000;
-    return db.$transaction(
-      async (tx) => {
-        await tx.$executeRaw`
-          INSERT INTO "WechatAccessToken" ("appId", "token", "expiresAt", "updatedAt")
-          VALUES (${appId}, '', 'epoch'::timestamp, (now() AT TIME ZONE 'UTC'))
-          ON CONFLICT ("appId") DO NOTHING`;
-        const [locked] = await tx.$queryRaw<{ token: string; expiresAt: Date }[]>`
-          SELECT "token", "expiresAt" FROM "WechatAccessToken" WHERE "appId" = ${appId} FOR UPDATE`;
-        const row = { token: locked.token, expiresAt: new Date(locked.expiresAt) };
-        const now = this.opts.now();
-        // Someone refreshed while we waited for the lock: use theirs.
-        if (!input.forceRefresh && isFresh(row, now)) return row;
-        if (input.forceRefresh && input.rejectedToken !== undefined && row.token !== input.rejectedToken && isFresh(row, now)) {
-          return row;
-        }
-        const fetched = await this.fetchStableToken(!!input.forceRefresh);
-        await tx.wechatAccessToken.update({ where: { appId }, data: fetched });
-        return fetched;
-      },
-      { maxWait: budgetMs, timeout: budgetMs },
-    );
+  /** Long enough for every try of stable_token and its backoff. */
+  private leaseMs(): number {
+    return this.opts.maxAttempts * (this.opts.config.timeoutMs + 4_000) + 5_000;
+  }
+
+  /** Someone else's token will do: a fresh one, unless forced — then only one that replaced the rejected token. */
+  private usable(row: CachedToken, input: GetAccessTokenInput): boolean {
+    if (!isFresh(row, this.opts.now())) return false;
+    if (!input.forceRefresh) return true;
+    return input.rejectedToken !== undefined && row.token !== input.rejectedToken;
+  }
+
+  private async refresh(input: GetAccessTokenInput): Promise<CachedToken> {
+    const { appId } = this.opts.config;
+    await db.wechatAccessToken.createMany({ data: [{ appId, token: "", expiresAt: new Date(0) }], skipDuplicates: true });
+    for (;;) {
+      const row = await db.wechatAccessToken.findUniqueOrThrow({ where: { appId } });
+      if (this.usable(row, input)) return row;
+      const now = this.opts.now();
+      const leaseUntil = new Date(now.getTime() + this.leaseMs());
+      const { count } = await db.wechatAccessToken.updateMany({
+        where: { appId, OR: [{ refreshingUntil: null }, { refreshingUntil: { lt: now } }] },
+        data: { refreshingUntil: leaseUntil },
+      });
+      if (count === 1) return this.refreshUnderLease(input, leaseUntil);
+      // Another caller holds the lease: its token (or its lease running out) is what we wait for.
+      await sleep(LEASE_POLL_MS);
+    }
+  }
+
+  private async refreshUnderLease(input: GetAccessTokenInput, leaseUntil: Date): Promise<CachedToken> {
+    const { appId } = this.opts.config;
+    // Only while the lease is still ours: a holder that outlived it must not undo its successor's work.
+    const ours = { appId, refreshingUntil: leaseUntil };
+    let fetched: CachedToken;
+    try {
+      // Someone may have written a token between our read and our claim.
+      const row = await db.wechatAccessToken.findUniqueOrThrow({ where: { appId } });
+      if (this.usable(row, input)) {
+        await db.wechatAccessToken.updateMany({ where: ours, data: { refreshingUntil: null } });
+        return row;
+      }
+      fetched = await this.fetchStableToken(!!input.forceRefresh);
+    } catch (error) {
+      await db.wechatAccessToken.updateMany({ where: ours, data: { refreshingUntil: null } });
+      throw error;
+    }
+    await db.wechatAccessToken.updateMany({ where: ours, data: { ...fetched, refreshingUntil: null } });
+    return fetched;
   }
 
   private async fetchStableToken(forceRefresh: boolean): Promise<CachedToken> {

@@ -1,22 +1,9 @@
 import type { z } from "zod";
-import { type Actor, authorizeLesson } from "@/lib/auth/authz";
-import { db, type Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { ensurePackage } from "./package-row";
-import { type ClinicalCaseSchema, type SaveCaseInput, SaveCaseSchema } from "./schemas";
+import type { ClinicalCaseSchema } from "./schemas";
 
 type ClinicalCaseData = z.output<typeof ClinicalCaseSchema>;
-
-/** Saves (or, with `case: null`, removes) the lesson's clinical case. Returns the stage ids in order. */
-export async function saveCase(actor: Actor, input: SaveCaseInput): Promise<{ lessonId: string; stageIds: string[] }> {
-  const data = SaveCaseSchema.parse(input);
-  await authorizeLesson(actor, data.lessonId, "course.edit");
-  const stageIds = await db.$transaction(async (tx) => {
-    const pkg = await ensurePackage(tx, data.lessonId);
-    return writeCase(tx, data.lessonId, data.case, pkg.status === "PUBLISHED");
-  });
-  return { lessonId: data.lessonId, stageIds };
-}
 
 /**
  * Makes the lesson's case the given one. Stages are matched by id so that students' answers survive edits: stages

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "WechatAccessToken" ADD COLUMN     "refreshingUntil" TIMESTAMP(3);
