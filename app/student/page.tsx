@@ -14,9 +14,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function StudentHome() {
   const actor = await requirePortal("student");
-  const [t, tMistakes, courses, today, mistakes] = await Promise.all([
+  const [t, tMistakes, tProgress, courses, today, mistakes] = await Promise.all([
     getTranslations("student.home"),
     getTranslations("coursework.mistakes"),
+    getTranslations("student.progress"),
     listMyCourses(actor),
     listTodayLessons(actor),
     mistakeSummaryFor(actor),
@@ -63,6 +64,17 @@ export default async function StudentHome() {
           ))}
         </ul>
       )}
+      <Link
+        href="/student/progress"
+        data-testid="progress-link"
+        className="mt-4 flex items-center justify-between gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm transition hover:border-brand-500"
+      >
+        <span>
+          <span className="block font-medium">{tProgress("homeTitle")}</span>
+          <span className="mt-0.5 block text-sm text-slate-600">{tProgress("homeText")}</span>
+        </span>
+        <span aria-hidden className="text-brand-700">→</span>
+      </Link>
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { NextRequest } from "next/server";
 import { GET, POST } from "@/app/api/wechat/callback/route";
+import { GET as h5Entry } from "@/app/h5/entry/route";
 import { db } from "@/lib/db";
 import { openTopic } from "@/lib/live/open-topic";
 import { discussion, freshLimits, makeLiveSchool } from "@/lib/live/test-fixtures";
@@ -35,6 +37,13 @@ describe("WeChat without settings outside demo mode", () => {
     expect(findWechatConfig()).toBeNull();
     expect(console.warn).toHaveBeenCalledTimes(1);
     expect(vi.mocked(console.warn).mock.calls[0][0]).toMatch(/WECHAT_APP_ID.*WECHAT_TOKEN/);
+  });
+
+  it("sends an app link opened in WeChat to its page through the ordinary sign-in, not to WeChat's OAuth", () => {
+    const response = h5Entry(new NextRequest("http://localhost:3000/h5/entry?next=%2Fstudent%2Fquizzes%2Fq1"));
+    expect(response.status).toBe(302);
+    expect(new URL(response.headers.get("location")!).pathname).toBe("/student/quizzes/q1");
+    expect(response.cookies.getAll()).toEqual([]);
   });
 
   it("answers the callback's URL check with 503, even when signed with the demo token", async () => {
