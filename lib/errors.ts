@@ -142,10 +142,13 @@ export const ERROR_CODES = [
   "peer.self_review",
   "peer.not_reviewer",
   "peer.already_flagged",
+  "peer.pdf_metadata_unremovable",
   // analytics
   "analytics.duplicate_competency",
   "analytics.unknown_competency",
   "analytics.unknown_table",
+  // audit
+  "audit.too_many_rows",
   "common.unexpected",
 ] as const;
 

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { AppShell, type NavItem } from "@/components/layout/app-shell";
 import { canGlobal } from "@/lib/auth/authz";
 import { requirePortal } from "@/lib/auth/session";
+import { adminEvaluationsPath } from "@/lib/evaluation/paths";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const actor = await requirePortal("admin");
@@ -14,6 +15,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     // Department admins read their department's teachers; administrators manage every account.
     canGlobal(actor, "admin.users") ? { href: "/admin/users", label: t("users") } : { href: "/admin/teachers", label: t("teachers") },
     { href: "/admin/analytics", label: t("analytics") },
+    { href: adminEvaluationsPath, label: t("evaluations") },
+    { href: "/admin/audit", label: t("audit") },
   ];
   return (
     <AppShell actor={actor} portal="admin" nav={nav}>

@@ -26,7 +26,7 @@ export async function assignCourseTeacher(actor: Actor, input: AssignCourseTeach
         data: { courseId: course.id, userId: user.id, role: input.role },
         select: { id: true, role: true },
       });
-      await writeAudit(tx, actor, "course.assign_teacher", course.id, { userId: user.id, no: user.no, role: member.role });
+      await writeAudit(tx, actor, "course.assign_teacher", course.id, { userId: user.id, no: user.no, role: member.role }, { courseId: course.id });
       return member;
     });
   } catch (error) {

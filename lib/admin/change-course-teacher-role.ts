@@ -20,6 +20,6 @@ export async function changeCourseTeacherRole(actor: Actor, input: AssignCourseT
       no: member.user.no,
       from: member.role,
       to: input.role,
-    });
+    }, { courseId: input.courseId });
   });
 }

@@ -22,7 +22,7 @@ export async function createCourse(actor: Actor, input: CreateCourseInput) {
         title: course.title,
         term: course.term,
         departmentId: course.departmentId,
-      });
+      }, { courseId: course.id, departmentId: course.departmentId });
       return course;
     });
   } catch (error) {

@@ -15,7 +15,7 @@ export async function createDepartment(actor: Actor, input: CreateDepartmentInpu
         data: { code: input.code, name: input.name, nameEn: input.nameEn },
         select: { id: true, code: true, name: true, nameEn: true },
       });
-      await writeAudit(tx, actor, "department.create", department.id, { code: department.code, name: department.name });
+      await writeAudit(tx, actor, "department.create", department.id, { code: department.code, name: department.name }, { departmentId: department.id });
       return department;
     });
   } catch (error) {

@@ -36,7 +36,7 @@ export async function createUser(actor: Actor, input: CreateUserInput) {
         name: created.name,
         role: created.role,
         departmentId: created.departmentId,
-      });
+      }, { departmentId: created.departmentId });
       return created;
     });
     return { user, temporaryPassword: password };

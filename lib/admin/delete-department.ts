@@ -16,7 +16,7 @@ export async function deleteDepartment(actor: Actor, input: DeleteDepartmentInpu
       if (!department) throw new AppError("not_found");
       if (department._count.courses > 0) throw new AppError("department.not_empty");
       await tx.department.delete({ where: { id: department.id } });
-      await writeAudit(tx, actor, "department.delete", department.id, { code: department.code, name: department.name });
+      await writeAudit(tx, actor, "department.delete", department.id, { code: department.code, name: department.name }, { departmentId: department.id });
     });
   } catch (error) {
     // A course created in the department meanwhile: the Restrict foreign key refuses the delete.

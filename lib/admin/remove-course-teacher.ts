@@ -14,6 +14,6 @@ export async function removeCourseTeacher(actor: Actor, input: RemoveCourseTeach
     });
     if (!member) throw new AppError("not_found");
     await tx.courseMember.delete({ where: { id: member.id } });
-    await writeAudit(tx, actor, "course.remove_teacher", input.courseId, { userId: input.userId, no: member.user.no, role: member.role });
+    await writeAudit(tx, actor, "course.remove_teacher", input.courseId, { userId: input.userId, no: member.user.no, role: member.role }, { courseId: input.courseId });
   });
 }

@@ -18,7 +18,7 @@ export async function renameDepartment(actor: Actor, input: RenameDepartmentInpu
     await writeAudit(tx, actor, "department.rename", department.id, {
       from: before,
       to: { name: department.name, nameEn: department.nameEn },
-    });
+    }, { departmentId: department.id });
     return department;
   });
 }

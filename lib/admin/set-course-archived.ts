@@ -12,6 +12,6 @@ export async function setCourseArchived(actor: Actor, input: SetCourseArchivedIn
     if (!course) throw new AppError("not_found");
     if (course.archived === input.archived) return;
     await tx.course.update({ where: { id: course.id }, data: { archived: input.archived } });
-    await writeAudit(tx, actor, input.archived ? "course.archive" : "course.unarchive", course.id, {});
+    await writeAudit(tx, actor, input.archived ? "course.archive" : "course.unarchive", course.id, {}, { courseId: course.id });
   });
 }

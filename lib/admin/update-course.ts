@@ -32,7 +32,7 @@ export async function updateCourse(actor: Actor, input: UpdateCourseInput) {
       await writeAudit(tx, actor, "course.update", course.id, {
         from: Object.fromEntries(changed.map((key) => [key, before[key]])),
         to: Object.fromEntries(changed.map((key) => [key, fields[key]])),
-      });
+      }, { courseId: course.id, departmentId: course.departmentId });
       return course;
     });
   } catch (error) {

@@ -25,7 +25,7 @@ export async function updateUser(actor: Actor, input: UpdateUserInput) {
     await writeAudit(tx, actor, "user.update", user.id, {
       from: { role: before.role, departmentId: before.departmentId },
       to: { role: user.role, departmentId: user.departmentId },
-    });
+    }, { departmentId: user.departmentId });
     return user;
   });
 }

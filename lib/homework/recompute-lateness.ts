@@ -8,12 +8,20 @@ export function finalScore(homework: LatePolicySettings & { points: number }, ra
   return { rawScore, deduction, score: Math.round((rawScore - deduction) * 100) / 100 };
 }
 
+/** One submission whose minutes late or score moved, for the audit log. */
+export type LatenessChange = {
+  studentId: string;
+  from: { lateMinutes: number; score: number | null };
+  to: { lateMinutes: number; score: number | null };
+};
+
 /**
  * Re-derives each submission's lateness from the due time that applies to its student now (extension or the
  * homework's), and the deduction of graded ones from the current late policy. Called in the transaction of every
- * change to those, so stored grades never disagree with the settings a student and the teacher can see.
+ * change to those, so stored grades never disagree with the settings a student and the teacher can see. Returns what
+ * moved.
  */
-export async function recomputeLateness(tx: Tx, homeworkId: string, userId?: string): Promise<void> {
+export async function recomputeLateness(tx: Tx, homeworkId: string, userId?: string): Promise<LatenessChange[]> {
   const homework = await tx.homework.findUniqueOrThrow({
     where: { id: homeworkId },
     select: { dueAt: true, points: true, ...LATE_POLICY_SELECT },
@@ -27,6 +35,7 @@ export async function recomputeLateness(tx: Tx, homeworkId: string, userId?: str
     select: { userId: true, dueAt: true },
   });
   const dueOf = new Map(extensions.map((extension) => [extension.userId, extension.dueAt]));
+  const changes: LatenessChange[] = [];
   for (const submission of submissions) {
     const lateMinutes = lateMinutesOf(submission.submittedAt, dueOf.get(submission.userId) ?? homework.dueAt);
     const grade = submission.rawScore === null ? null : finalScore(homework, submission.rawScore, lateMinutes);
@@ -35,5 +44,11 @@ export async function recomputeLateness(tx: Tx, homeworkId: string, userId?: str
       where: { id: submission.id },
       data: { lateMinutes, ...(grade && { deduction: grade.deduction, score: grade.score }) },
     });
+    changes.push({
+      studentId: submission.userId,
+      from: { lateMinutes: submission.lateMinutes, score: submission.score },
+      to: { lateMinutes, score: grade?.score ?? submission.score },
+    });
   }
+  return changes;
 }

@@ -1,3 +1,4 @@
+import { writeAudit } from "@/lib/audit/write-audit";
 import type { Actor } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -17,13 +18,23 @@ import {
 /** The teacher's or assistant's grade for a submission (grades.manage); it wins over the peer grade. null clears it. */
 export async function overrideGrade(actor: Actor, input: OverrideGradeInput) {
   const data = OverrideGradeSchema.parse(input);
-  const submission = await db.peerSubmission.findFirst({ where: { id: data.submissionId, isExample: false }, select: { id: true, activityId: true } });
+  const submission = await db.peerSubmission.findFirst({
+    where: { id: data.submissionId, isExample: false },
+    select: { id: true, activityId: true, authorId: true },
+  });
   if (!submission) throw new AppError("not_found");
-  const { activity } = await authorizeActivity(actor, submission.activityId, "grades.manage");
+  const { activity, access } = await authorizeActivity(actor, submission.activityId, "grades.manage");
   assertPhase(activity, "ASSESSMENT", "GRADING", "CLOSED");
-  await db.peerSubmission.update({
-    where: { id: submission.id },
-    data: { gradeOverride: data.grade, overrideNote: data.grade === null ? null : data.note || null },
+  const overrideNote = data.grade === null ? null : data.note || null;
+  await db.$transaction(async (tx) => {
+    const before = await tx.peerSubmission.findUniqueOrThrow({ where: { id: submission.id }, select: { gradeOverride: true, overrideNote: true } });
+    await tx.peerSubmission.update({ where: { id: submission.id }, data: { gradeOverride: data.grade, overrideNote } });
+    await writeAudit(tx, actor, data.grade === null ? "peer.grade_override_clear" : "peer.grade_override", submission.id, {
+      activityId: activity.id,
+      studentId: submission.authorId,
+      from: before,
+      to: { gradeOverride: data.grade, overrideNote },
+    }, access);
   });
   return { courseId: activity.courseId, activityId: activity.id };
 }
@@ -31,9 +42,18 @@ export async function overrideGrade(actor: Actor, input: OverrideGradeInput) {
 /** Shows (or hides again) grades and reviews to students (coursework.manage), once grading evaluation has run. */
 export async function releaseGrades(actor: Actor, input: ReleaseInput, now = new Date()) {
   const data = ReleaseSchema.parse(input);
-  const { activity } = await authorizeActivity(actor, data.activityId, "coursework.manage");
+  const { activity, access } = await authorizeActivity(actor, data.activityId, "coursework.manage");
   assertPhase(activity, "GRADING", "CLOSED");
-  await db.peerReview.update({ where: { id: activity.id }, data: { gradesReleasedAt: data.released ? now : null } });
+  const gradesReleasedAt = data.released ? now : null;
+  await db.$transaction(async (tx) => {
+    const before = await tx.peerReview.findUniqueOrThrow({ where: { id: activity.id }, select: { gradesReleasedAt: true } });
+    await tx.peerReview.update({ where: { id: activity.id }, data: { gradesReleasedAt } });
+    await writeAudit(tx, actor, data.released ? "peer.release_grades" : "peer.unrelease_grades", activity.id, {
+      activityId: activity.id,
+      from: { gradesReleasedAt: before.gradesReleasedAt?.toISOString() ?? null },
+      to: { gradesReleasedAt: gradesReleasedAt?.toISOString() ?? null },
+    }, access);
+  });
   return { courseId: activity.courseId, activityId: activity.id, released: data.released };
 }
 

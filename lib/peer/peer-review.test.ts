@@ -51,6 +51,10 @@ async function newActivity(overrides: Parameters<typeof setupInput>[1] = {}) {
   return activityId;
 }
 
+/** The audit rows of one kind about a record, oldest first. */
+const auditOf = (target: string, action: string) =>
+  db.auditLog.findMany({ where: { target, action }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { actorId: true, courseId: true, departmentId: true, detail: true } });
+
 async function phaseOf(activityId: string) {
   return (await db.peerReview.findUniqueOrThrow({ where: { id: activityId }, select: { phase: true } })).phase;
 }
@@ -102,18 +106,37 @@ describe("who may do what", () => {
       expect(await outcome(switchPhase(as(who), { activityId, phase: "ASSESSMENT" }))).toBe("auth.forbidden");
     }
     expect(await phaseOf(activityId)).toBe("SUBMISSION");
+    // Only the switch into submission (by the teacher) is on record.
+    expect((await auditOf(activityId, "peer.switch_phase")).map((row) => [row.actorId, row.detail])).toEqual([
+      [s.teacher.id, { activityId, from: { phase: "SETUP" }, to: { phase: "SUBMISSION" } }],
+    ]);
     await switchPhase(as("teacher"), { activityId, phase: "ASSESSMENT" });
     expect(await outcome(allocateNow(as("assistant"), { activityId }))).toBe("auth.forbidden");
     expect(await outcome(remindNonReviewers(as("assistant"), { activityId }))).toBe("ok");
     expect(await outcome(remindNonReviewers(as("student"), { activityId }))).toBe("auth.forbidden");
     await switchPhase(as("teacher"), { activityId, phase: "GRADING" });
+    expect(await outcome(computeGrades(as("student"), { activityId }))).toBe("auth.forbidden");
+    expect(await auditOf(activityId, "peer.compute_grades")).toEqual([]);
     expect(await outcome(computeGrades(as("assistant"), { activityId }))).toBe("ok");
+    expect(await auditOf(activityId, "peer.compute_grades")).toEqual([
+      // Nobody reviewed: no grade before, none after.
+      { actorId: s.assistant.id, courseId: s.course.id, departmentId: s.dept.id, detail: { activityId, graded: 0, ungraded: 4, changes: [], reviewGradesChanged: 0 } },
+    ]);
     expect(await outcome(releaseGrades(as("assistant"), { activityId, released: true }))).toBe("auth.forbidden");
+    expect(await auditOf(activityId, "peer.release_grades")).toEqual([]);
     const submission = await db.peerSubmission.findFirstOrThrow({ where: { activityId, isExample: false } });
     expect(await outcome(overrideGrade(as("assistant"), { submissionId: submission.id, grade: 90, note: "复核" }))).toBe("ok");
     expect(await outcome(overrideGrade(as("student"), { submissionId: submission.id, grade: 100 }))).toBe("auth.forbidden");
     expect(await outcome(overrideGrade(as("deptAdmin"), { submissionId: submission.id, grade: 100 }))).toBe("auth.forbidden");
     expect((await db.peerSubmission.findUniqueOrThrow({ where: { id: submission.id } })).gradeOverride).toBe(90);
+    expect(await auditOf(submission.id, "peer.grade_override")).toEqual([
+      {
+        actorId: s.assistant.id,
+        courseId: s.course.id,
+        departmentId: s.dept.id,
+        detail: { activityId, studentId: submission.authorId, from: { gradeOverride: null, overrideNote: null }, to: { gradeOverride: 90, overrideNote: "复核" } },
+      },
+    ]);
   });
 });
 
@@ -203,6 +226,13 @@ describe("phases", () => {
     expect([await phaseOf(scheduled), await phaseOf(manual), await phaseOf(stuck)]).toEqual(["ASSESSMENT", "SETUP", "SUBMISSION"]);
     expect((await getPeerReviewForTeacher(as("teacher"), stuck, now)).overduePhase).toBe("ASSESSMENT");
     expect((await db.peerReview.findUniqueOrThrow({ where: { id: scheduled } })).allocatedAt).toEqual(now);
+    // The scheduler's switches are on record without an actor; the one that failed left nothing.
+    expect((await auditOf(scheduled, "peer.switch_phase")).map((row) => [row.actorId, row.courseId, row.departmentId, row.detail])).toEqual([
+      [null, s.course.id, s.dept.id, { activityId: scheduled, from: { phase: "SETUP" }, to: { phase: "SUBMISSION" } }],
+      [null, s.course.id, s.dept.id, { activityId: scheduled, from: { phase: "SUBMISSION" }, to: { phase: "ASSESSMENT" } }],
+    ]);
+    expect(await auditOf(stuck, "peer.switch_phase")).toHaveLength(1);
+    expect(await auditOf(manual, "peer.switch_phase")).toEqual([]);
   });
 });
 
@@ -366,6 +396,14 @@ describe("grades, release, flags and reminders", () => {
     expect(event.payload).toEqual({ userIds: [lazy.id], round: "2030-02-01T00:00:00.000Z" });
 
     await switchPhase(as("teacher"), { activityId, phase: "GRADING" });
+    // Entering grading evaluation computed the grades: the switch is on record with every grade that moved.
+    const grading = (await auditOf(activityId, "peer.switch_phase")).at(-1)!;
+    const graded = await db.peerSubmission.findMany({ where: { activityId, isExample: false, grade: { not: null } }, select: { authorId: true, grade: true } });
+    expect(graded.length).toBeGreaterThan(0);
+    expect(grading).toMatchObject({ actorId: s.teacher.id, detail: { activityId, from: { phase: "ASSESSMENT" }, to: { phase: "GRADING" }, graded: graded.length } });
+    expect((grading.detail as { changes: unknown[] }).changes).toEqual(
+      expect.arrayContaining(graded.map((row) => ({ studentId: row.authorId, from: { grade: null }, to: { grade: row.grade } }))),
+    );
     const view = await getPeerReviewForTeacher(as("teacher"), activityId);
     const lazyRow = view.students.find((r) => r.id === lazy.id)!;
     expect(lazyRow).toMatchObject({ reviewsAllocated: 3, reviewsDone: 0, reviewingGrade: 0 });
@@ -399,6 +437,41 @@ describe("grades, release, flags and reminders", () => {
     const after = await getPeerReviewForStudent(actorOf(authors[1]), activityId);
     expect(after.results).toMatchObject({ grade: 95, overridden: true });
     expect(after.results?.reviews.find((r) => r.id === received.id)).toMatchObject({ flagged: true, flagResolved: true });
+  });
+
+  it("records overrides set and cleared, grades released and withdrawn, and a step back that withdraws them", async () => {
+    const { activityId } = await withSubmissions(1);
+    await switchPhase(as("teacher"), { activityId, phase: "ASSESSMENT" });
+    await switchPhase(as("teacher"), { activityId, phase: "GRADING" });
+    const submission = await db.peerSubmission.findFirstOrThrow({ where: { activityId, isExample: false, authorId: s.student2.id } });
+    await overrideGrade(as("teacher"), { submissionId: submission.id, grade: 80, note: "教师评阅" });
+    await overrideGrade(as("assistant"), { submissionId: submission.id, grade: null, note: "ignored when clearing" });
+    expect(await auditOf(submission.id, "peer.grade_override_clear")).toEqual([
+      {
+        actorId: s.assistant.id,
+        courseId: s.course.id,
+        departmentId: s.dept.id,
+        detail: { activityId, studentId: s.student2.id, from: { gradeOverride: 80, overrideNote: "教师评阅" }, to: { gradeOverride: null, overrideNote: null } },
+      },
+    ]);
+    const first = new Date("2030-03-01T08:00:00Z");
+    const second = new Date("2030-03-02T08:00:00Z");
+    await releaseGrades(as("teacher"), { activityId, released: true }, first);
+    await releaseGrades(as("teacher"), { activityId, released: false });
+    await releaseGrades(as("admin"), { activityId, released: true }, second);
+    expect((await auditOf(activityId, "peer.release_grades")).map((row) => [row.actorId, row.detail])).toEqual([
+      [s.teacher.id, { activityId, from: { gradesReleasedAt: null }, to: { gradesReleasedAt: first.toISOString() } }],
+      [s.admin.id, { activityId, from: { gradesReleasedAt: null }, to: { gradesReleasedAt: second.toISOString() } }],
+    ]);
+    expect((await auditOf(activityId, "peer.unrelease_grades")).map((row) => row.detail)).toEqual([
+      { activityId, from: { gradesReleasedAt: first.toISOString() }, to: { gradesReleasedAt: null } },
+    ]);
+    await switchPhase(as("teacher"), { activityId, phase: "ASSESSMENT" });
+    expect((await auditOf(activityId, "peer.switch_phase")).at(-1)?.detail).toEqual({
+      activityId,
+      from: { phase: "GRADING", gradesReleasedAt: second.toISOString() },
+      to: { phase: "ASSESSMENT", gradesReleasedAt: null },
+    });
   });
 
   it("a submission nobody reviewed gets no grade and waits for the teacher", async () => {

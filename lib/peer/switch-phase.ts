@@ -1,3 +1,4 @@
+import { writeAudit } from "@/lib/audit/write-audit";
 import type { Actor } from "@/lib/auth/authz";
 import { type Tx, db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -11,9 +12,10 @@ import type { PeerPhase, SwitchPhaseInput } from "./schemas";
 /**
  * Moves an activity into `to`, doing what that phase needs first: entering assessment checks the calibration
  * examples and allocates; entering grading evaluation computes the grades. The phase is changed only if it is
- * still `activity.phase` (the scheduler and a teacher may race), and the change is announced to students.
+ * still `activity.phase` (the scheduler and a teacher may race), the change is announced to students and audited
+ * (each phase opens or closes students' work, or moves their grades); `actor` null is the scheduler.
  */
-async function enterPhaseTx(tx: Tx, activity: Activity, to: PeerPhase, now: Date, { back }: { back: boolean }) {
+async function enterPhaseTx(tx: Tx, actor: Pick<Actor, "id"> | null, activity: Activity, to: PeerPhase, now: Date, { back }: { back: boolean }) {
   if (to === "SUBMISSION" && !back && !activity.allowText && !activity.allowFiles) throw new AppError("peer.no_submission_kind");
   if (to === "ASSESSMENT" && !back) {
     if (activity.calibrationRequired) {
@@ -24,7 +26,8 @@ async function enterPhaseTx(tx: Tx, activity: Activity, to: PeerPhase, now: Date
     }
     await runAllocationTx(tx, activity, now);
   }
-  if (to === "GRADING" && !back) await computeGradesTx(tx, activity);
+  const computed = to === "GRADING" && !back ? await computeGradesTx(tx, activity) : null;
+  const withdrawsGrades = back && to === "ASSESSMENT" && activity.gradesReleasedAt !== null;
   const moved = await tx.peerReview.updateMany({
     where: { id: activity.id, phase: activity.phase },
     // Going back by hand turns the schedule off, or the next tick would move it forward again at once; reopening
@@ -32,6 +35,12 @@ async function enterPhaseTx(tx: Tx, activity: Activity, to: PeerPhase, now: Date
     data: { phase: to, ...(back && { autoSwitch: false }), ...(back && to === "ASSESSMENT" && { gradesReleasedAt: null }) },
   });
   if (moved.count === 0) throw new AppError("peer.wrong_phase");
+  await writeAudit(tx, actor, "peer.switch_phase", activity.id, {
+    activityId: activity.id,
+    from: { phase: activity.phase, ...(withdrawsGrades && { gradesReleasedAt: activity.gradesReleasedAt!.toISOString() }) },
+    to: { phase: to, ...(withdrawsGrades && { gradesReleasedAt: null }) },
+    ...computed,
+  }, { courseId: activity.courseId });
   await raiseEvent(tx, { type: "peer.phase_changed", courseId: activity.courseId, lessonId: activity.lessonId ?? undefined, subjectId: activity.id, payload: { phase: to } });
 }
 
@@ -41,7 +50,7 @@ export async function switchPhase(actor: Actor, input: SwitchPhaseInput, now = n
   const hasSubmissions = (await db.peerSubmission.count({ where: { activityId: activity.id, isExample: false } })) > 0;
   const transition = transitionOf(activity.phase, input.phase, { hasSubmissions });
   if (!transition) throw new AppError("peer.invalid_transition", { from: activity.phase, to: input.phase });
-  await db.$transaction((tx) => enterPhaseTx(tx, activity, input.phase, now, { back: transition === "back" }), LONG_TX);
+  await db.$transaction((tx) => enterPhaseTx(tx, actor, activity, input.phase, now, { back: transition === "back" }), LONG_TX);
   return { courseId: activity.courseId, activityId: activity.id, phase: input.phase, autoSwitchOff: transition === "back" && activity.autoSwitch };
 }
 
@@ -77,7 +86,7 @@ export async function advancePeerReviewPhases(now = new Date()): Promise<AutoSwi
       const to = activity.autoSwitch ? duePhase(activity, now) : null;
       if (!to) break;
       try {
-        await db.$transaction((tx) => enterPhaseTx(tx, activity, to, now, { back: false }), LONG_TX);
+        await db.$transaction((tx) => enterPhaseTx(tx, null, activity, to, now, { back: false }), LONG_TX);
         outcomes.push({ activityId: id, from: activity.phase, to });
       } catch (error) {
         outcomes.push({ activityId: id, from: activity.phase, to, error: error instanceof AppError ? error.code : "common.unexpected" });

@@ -148,6 +148,18 @@ describe("the points switch", () => {
     expect(await getPointsSetting(actorOf(s.teacher), course.id)).toEqual({ courseId: course.id, enabled: false });
     expect(await award("q2")).toBe(false);
     expect((await awardsOf(s.student.id, "quiz_attempt")).filter((a) => a.courseId === course.id).map((a) => a.subjectId)).toEqual(["q1"]);
+    // Switching is audited; switching to what it already is changes nothing and records nothing.
+    await setPointsEnabled(actorOf(s.teacher), { courseId: course.id, enabled: false });
+    await setPointsEnabled(actorOf(s.teacher), { courseId: course.id, enabled: true });
+    const audits = await db.auditLog.findMany({
+      where: { target: course.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { action: true, actorId: true, courseId: true, departmentId: true, detail: true },
+    });
+    expect(audits).toEqual([
+      { action: "points.disable", actorId: s.teacher.id, courseId: course.id, departmentId: s.dept.id, detail: { from: { pointsEnabled: true }, to: { pointsEnabled: false } } },
+      { action: "points.enable", actorId: s.teacher.id, courseId: course.id, departmentId: s.dept.id, detail: { from: { pointsEnabled: false }, to: { pointsEnabled: true } } },
+    ]);
   });
 
   it.each([
@@ -160,6 +172,8 @@ describe("the points switch", () => {
     ["outsider", "not_found"],
   ] as const)("%s → %s (and a refusal changes nothing)", async (who, expected) => {
     await db.course.update({ where: { id: s.course.id }, data: { pointsEnabled: true } });
+    const audited = () => db.auditLog.count({ where: { target: s.course.id, action: "points.disable", actorId: s[who].id } });
+    const before = await audited();
     const run = () => setPointsEnabled(actorOf(s[who]), { courseId: s.course.id, enabled: false });
     const read = () => getPointsSetting(actorOf(s[who]), s.course.id);
     if (expected === "ok") {
@@ -171,6 +185,7 @@ describe("the points switch", () => {
     }
     const { pointsEnabled } = await db.course.findUniqueOrThrow({ where: { id: s.course.id }, select: { pointsEnabled: true } });
     expect(pointsEnabled).toBe(expected !== "ok");
+    expect(await audited()).toBe(before + (expected === "ok" ? 1 : 0));
     await db.course.update({ where: { id: s.course.id }, data: { pointsEnabled: true } });
   });
 });

@@ -13,7 +13,7 @@ export async function archiveQuestion(actor: Actor, input: ArchiveQuestionInput)
   const access = await authorizeQuestionEdit(actor, courseId, questionId);
   await db.$transaction(async (tx) => {
     const changed = await tx.question.updateMany({ where: { id: questionId, archived: !archived }, data: { archived } });
-    if (changed.count) await writeAudit(tx, actor, archived ? "qbank.archive" : "qbank.restore", questionId, { courseId: access.courseId });
+    if (changed.count) await writeAudit(tx, actor, archived ? "qbank.archive" : "qbank.restore", questionId, { courseId: access.courseId }, access);
   });
   return { questionId, courseId: access.courseId };
 }

@@ -21,7 +21,7 @@ export async function createCaseSet(actor: Actor, input: CreateCaseSetInput): Pr
       })),
       select: { id: true, casePosition: true },
     });
-    await writeAudit(tx, actor, "qbank.create", created.id, { courseId: access.courseId, caseSet: true, questions: rows.length });
+    await writeAudit(tx, actor, "qbank.create", created.id, { courseId: access.courseId, caseSet: true, questions: rows.length }, access);
     return { caseId: created.id, questionIds: rows.sort((a, b) => a.casePosition! - b.casePosition!).map((row) => row.id) };
   });
 }

@@ -15,7 +15,7 @@ export async function createQuestion(actor: Actor, input: CreateQuestionInput): 
       data: { ...question, ...where, shared, courseId: access.courseId, createdById: actor.id },
       select: { id: true },
     });
-    await writeAudit(tx, actor, "qbank.create", created.id, { courseId: access.courseId, type: question.type, caseId: where.caseId });
+    await writeAudit(tx, actor, "qbank.create", created.id, { courseId: access.courseId, type: question.type, caseId: where.caseId }, access);
     return { questionId: created.id, courseId: access.courseId };
   });
 }

@@ -91,7 +91,7 @@ export async function importQuestions(
       questions: fresh.length,
       cases: caseIds.size,
       duplicates: questions.length - fresh.length,
-    });
+    }, course);
     return questions;
   }, TRANSACTION_OPTIONS);
   return summary(questions, true);

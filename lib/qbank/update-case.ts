@@ -12,7 +12,7 @@ export async function updateCase(actor: Actor, input: UpdateCaseInput): Promise<
   await db.$transaction(async (tx) => {
     const changed = await tx.questionCase.updateMany({ where: { id: caseId, courseId: access.courseId }, data: { vignette } });
     if (!changed.count) throw new AppError("not_found");
-    await writeAudit(tx, actor, "qbank.case_update", caseId, { courseId: access.courseId });
+    await writeAudit(tx, actor, "qbank.case_update", caseId, { courseId: access.courseId }, access);
   });
   return { caseId, courseId: access.courseId };
 }

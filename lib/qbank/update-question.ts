@@ -18,7 +18,7 @@ export async function updateQuestion(actor: Actor, input: UpdateQuestionInput): 
     if (!current) throw new AppError("not_found");
     const where = await placeInCase(tx, access.courseId, placement, current);
     await tx.question.update({ where: { id: questionId }, data: { ...question, ...where, shared } });
-    await writeAudit(tx, actor, "qbank.update", questionId, { courseId: access.courseId, type: question.type, caseId: where.caseId });
+    await writeAudit(tx, actor, "qbank.update", questionId, { courseId: access.courseId, type: question.type, caseId: where.caseId }, access);
     return { questionId, courseId: access.courseId };
   });
 }

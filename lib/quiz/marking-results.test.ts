@@ -14,6 +14,14 @@ beforeAll(async () => {
   s = await makeSchool();
 });
 
+/** The audit rows of marks given to one answer, oldest first. */
+const marksOf = (attemptQuestionId: string) =>
+  db.auditLog.findMany({
+    where: { target: attemptQuestionId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { action: true, actorId: true, courseId: true, departmentId: true, detail: true },
+  });
+
 /** One choice question (2 points) and one short answer (5 points), submitted by the student. */
 async function submittedWithShortAnswer() {
   const choice = await makeQuestion(s.course.id, "SINGLE");
@@ -45,12 +53,23 @@ describe("marking", () => {
       ]);
       await markAnswer(actorOf(s[who]), { attemptQuestionId: item.id, score: 4, feedback: "漏了三尖瓣区" });
       expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).toMatchObject({ score: 6, needsMarking: false });
+      // Audited with the marker, the item and attempt scores before and after; not the student's answer or the comment.
+      expect(await marksOf(item.id)).toEqual([
+        {
+          action: "quiz.mark_answer",
+          actorId: s[who].id,
+          courseId: s.course.id,
+          departmentId: s.dept.id,
+          detail: { quizId: quiz.id, attemptId, questionId: item.questionId, studentId: s.student.id, from: { score: null, attemptScore: null }, to: { score: 4, attemptScore: 6 } },
+        },
+      ]);
       expect((await getMarkingQueue(actorOf(s[who]), quiz.id)).items).toEqual([]);
     } else {
       await expect(getMarkingQueue(actorOf(s[who]), quiz.id)).rejects.toMatchObject({ code });
       await expect(markAnswer(actorOf(s[who]), { attemptQuestionId: item.id, score: 4 })).rejects.toMatchObject({ code });
       expect(await db.attemptQuestion.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ score: null, markedAt: null });
       expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).toMatchObject({ score: null, needsMarking: true });
+      expect(await marksOf(item.id)).toEqual([]);
     }
   });
 
@@ -63,12 +82,18 @@ describe("marking", () => {
     await markAnswer(actorOf(s.assistant), { attemptQuestionId: item.id, score: 2.5, feedback: "顺序不完整" });
     expect(await db.attemptQuestion.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ score: 2.5, correct: false, feedback: "顺序不完整" });
     expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).toMatchObject({ score: 4.5 });
+    const marks = await marksOf(item.id);
+    expect(marks.map((row) => [row.actorId, row.detail])).toEqual([
+      [s.teacher.id, expect.objectContaining({ from: { score: null, attemptScore: null }, to: { score: 5, attemptScore: 7 } })],
+      [s.assistant.id, expect.objectContaining({ from: { score: 5, attemptScore: 7 }, to: { score: 2.5, attemptScore: 4.5 } })],
+    ]);
   });
 
   it("marks only submitted short answers", async () => {
     const { attemptId } = await submittedWithShortAnswer();
     const choice = await db.attemptQuestion.findFirstOrThrow({ where: { attemptId, question: { type: "SINGLE" } } });
     expect(await failureOf(markAnswer(actorOf(s.teacher), { attemptQuestionId: choice.id, score: 1 }))).toMatchObject({ code: "quiz.not_markable" });
+    expect(await marksOf(choice.id)).toEqual([]);
   });
 });
 

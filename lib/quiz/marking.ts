@@ -1,3 +1,4 @@
+import { writeAudit } from "@/lib/audit/write-audit";
 import type { Actor } from "@/lib/auth/authz";
 import { isWellFormedId } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
@@ -53,22 +54,30 @@ export async function getMarkingQueue(actor: Actor, quizId: string) {
 /**
  * A marker's score (0 – the question's points) and comment on a short answer. Marking the last open answer of an
  * attempt computes the attempt's score; marking again corrects it. The attempt row is claimed first so that two
- * markers finishing the last two answers at once still compute the score.
+ * markers finishing the last two answers at once still compute the score. Every mark is audited, before and after.
  */
 export async function markAnswer(actor: Actor, input: MarkAnswerInput, now = new Date()) {
   const data = MarkAnswerSchema.parse(input);
   if (!isWellFormedId(data.attemptQuestionId)) throw new AppError("not_found");
   const item = await db.attemptQuestion.findUnique({
     where: { id: data.attemptQuestionId },
-    select: { id: true, points: true, attemptId: true, question: { select: { type: true } }, attempt: { select: { quizId: true, status: true } } },
+    select: {
+      id: true,
+      points: true,
+      attemptId: true,
+      questionId: true,
+      question: { select: { type: true } },
+      attempt: { select: { quizId: true, status: true, userId: true } },
+    },
   });
   if (!item) throw new AppError("not_found");
-  const { quiz } = await authorizeQuiz(actor, item.attempt.quizId, "grades.manage");
+  const { quiz, access } = await authorizeQuiz(actor, item.attempt.quizId, "grades.manage");
   if (item.question.type !== "SHORT_ANSWER" || item.attempt.status !== "SUBMITTED") throw new AppError("quiz.not_markable");
   if (data.score > item.points) throw new AppError("quiz.score_out_of_range");
   const score = Math.round(data.score * 100) / 100;
   return db.$transaction(async (tx) => {
-    await tx.quizAttempt.update({ where: { id: item.attemptId }, data: { updatedAt: now } });
+    const attempt = await tx.quizAttempt.update({ where: { id: item.attemptId }, data: { updatedAt: now }, select: { score: true } });
+    const before = await tx.attemptQuestion.findUniqueOrThrow({ where: { id: item.id }, select: { score: true } });
     await tx.attemptQuestion.update({
       where: { id: item.id },
       data: { score, correct: score === item.points, feedback: data.feedback || null, markedById: actor.id, markedAt: now },
@@ -76,6 +85,14 @@ export async function markAnswer(actor: Actor, input: MarkAnswerInput, now = new
     const scores = await tx.attemptQuestion.findMany({ where: { attemptId: item.attemptId }, select: { score: true } });
     const total = attemptScoreOf(scores.map((row) => row.score));
     await tx.quizAttempt.update({ where: { id: item.attemptId }, data: { score: total, needsMarking: total === null } });
+    await writeAudit(tx, actor, "quiz.mark_answer", item.id, {
+      quizId: quiz.id,
+      attemptId: item.attemptId,
+      questionId: item.questionId,
+      studentId: item.attempt.userId,
+      from: { score: before.score, attemptScore: attempt.score },
+      to: { score, attemptScore: total },
+    }, access);
     return { quizId: quiz.id, courseId: quiz.courseId, attemptId: item.attemptId, attemptScore: total };
   });
 }

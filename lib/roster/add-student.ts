@@ -15,7 +15,7 @@ export async function addStudent(actor: Actor, input: AddStudentInput): Promise<
   try {
     await db.$transaction(async (tx) => {
       await tx.courseMember.create({ data: { courseId: input.courseId, userId: user.id, role: "STUDENT", groupId: input.groupId } });
-      await writeAudit(tx, actor, "roster.add_student", input.courseId, { userId: user.id, no: input.no });
+      await writeAudit(tx, actor, "roster.add_student", input.courseId, { userId: user.id, no: input.no }, { courseId: input.courseId });
     });
   } catch (error) {
     if (prismaCodeOf(error) === "P2002") throw new AppError("roster.already_member");

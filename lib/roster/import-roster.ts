@@ -92,7 +92,7 @@ export async function importRoster(
     const creates = plan.rows.filter((row) => row.account === "create");
     await Promise.all(creates.filter((row) => !hashes.has(row.no)).map((row) => prepareAccount(row.no)));
     await applyPlan(tx, courseId, plan, hashes);
-    await writeAudit(tx, actor, "roster.import", courseId, { file: file.name.slice(0, 200), rows: plan.rows.length, ...countsOf(plan) });
+    await writeAudit(tx, actor, "roster.import", courseId, { file: file.name.slice(0, 200), rows: plan.rows.length, ...countsOf(plan) }, { courseId });
     return plan;
   }, TRANSACTION_OPTIONS);
 

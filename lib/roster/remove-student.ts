@@ -11,6 +11,6 @@ export async function removeStudent(actor: Actor, input: RemoveStudentInput): Pr
   await db.$transaction(async (tx) => {
     const { count } = await tx.courseMember.deleteMany({ where: { courseId: input.courseId, userId: input.userId, role: "STUDENT" } });
     if (count === 0) throw new AppError("not_found");
-    await writeAudit(tx, actor, "roster.remove_student", input.courseId, { userId: input.userId });
+    await writeAudit(tx, actor, "roster.remove_student", input.courseId, { userId: input.userId }, { courseId: input.courseId });
   });
 }

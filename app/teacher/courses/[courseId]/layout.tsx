@@ -34,6 +34,7 @@ export default async function TeacherCourseLayout({ children, params }: {
       : []),
     ...(course.access.actions.has("evaluation.view") ? [{ href: teacherCoursePath(course.id, "evaluations"), label: t("evaluations") }] : []),
     ...(course.access.actions.has("feedback.view") ? [{ href: teacherCoursePath(course.id, "pushes"), label: t("pushes") }] : []),
+    ...(course.access.actions.has("grades.manage") ? [{ href: `${teacherCoursePath(course.id)}/audit`, label: t("audit") }] : []),
   ];
   return (
     <>
