@@ -202,6 +202,7 @@ export async function seedLargeSchool(prisma: PrismaClient, options: { now?: Dat
         WHERE ${R(`l.id || cm."userId" || ':x'`)} < 0.18 * (1 - ${ABILITY('cm."userId"')}) + 0.02 AND ${ACTIVE('cm."userId"', "l.position")}`);
 
       // The bank: 60 questions per course, 4 in 5 single choice (keys A–D), the rest true/false; ~3% with a wrong key.
+      // Tagged by system, ability, discipline and the lesson objective tested (目标:本讲要点n, see LessonObjective).
       await run("Question", `INSERT INTO "Question"(id, "courseId", type, stem, options, answer, difficulty, tags, shared, "updatedAt")
         SELECT 'lgq' || ${pad("c", 2)} || ${pad("j", 2)}, 'lgc' || ${pad("c", 2)},
                CASE WHEN j % 5 = 0 THEN 'TRUE_FALSE' ELSE 'SINGLE' END::"QuestionType",
@@ -210,7 +211,7 @@ export async function seedLargeSchool(prisma: PrismaClient, options: { now?: Dat
                CASE WHEN j % 5 = 0 THEN jsonb_build_array(j % 2 = 0) ELSE jsonb_build_array(chr(65 + j % 4)) END,
                1 + j % 5,
                ARRAY['系统:' || (${arr(SYSTEMS)})[(j - 1) % 8 + 1], '能力:' || (${arr(ABILITIES)})[(j - 1) % 4 + 1],
-                     '学科:' || (${arr(DEPARTMENTS)})[(c - 1) / ${LARGE.coursesPerDepartment} + 1]],
+                     '学科:' || (${arr(DEPARTMENTS)})[(c - 1) / ${LARGE.coursesPerDepartment} + 1], '目标:本讲要点' || (1 + j % ${LARGE.objectivesPerLesson})],
                j % 10 = 1, now()
         FROM generate_series(1, ${COURSES}) c, generate_series(1, ${LARGE.bankPerCourse}) j`);
       // Quiz m follows the week's second lesson of week 2m; half allow two attempts (HIGHEST), a quarter count the LAST.

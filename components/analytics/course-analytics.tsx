@@ -86,16 +86,22 @@ export async function CourseAnalytics({
                       <p className="text-xs text-slate-500">
                         {format.dateTime(l.startsAt, { month: "numeric", day: "numeric" })} · {t("dash.week", { week: l.week })}
                       </p>
-                      {l.objectives.some((o) => o.meanConfidence !== null) && (
-                        <details className="text-xs text-slate-600">
-                          <summary className="cursor-pointer">{t("course.objectives")}</summary>
+                      {l.objectives.some((o) => o.meanConfidence !== null || o.afterAverage !== null) && (
+                        <details className="text-xs text-slate-600" data-testid="lesson-objectives">
+                          <summary className="cursor-pointer">{t("course.objectivesBeforeAfter")}</summary>
                           <ul className="mt-1 space-y-0.5">
                             {l.objectives.map((o) => (
                               <li key={o.objectiveId}>
-                                {o.text}：{decimal(o.meanConfidence)}
+                                {t("course.objectiveLine", {
+                                  text: o.text,
+                                  confidence: decimal(o.meanConfidence),
+                                  after: decimal(o.afterAverage),
+                                  answers: o.afterAnswers,
+                                })}
                               </li>
                             ))}
                           </ul>
+                          <p className="mt-1 text-slate-500">{t("course.objectiveAfterNote")}</p>
                         </details>
                       )}
                     </td>
@@ -165,29 +171,40 @@ export async function CourseAnalytics({
       </div>
 
       <Card title={t("course.gradebook")} actions={<ExportLinks table="course-gradebook" params={params} />}>
-        {dashboard.gradebook.length === 0 ? (
+        {dashboard.gradebook.items.length === 0 ? (
           <p className="text-sm text-slate-500">{t("course.noItems")}</p>
         ) : (
-          <table className="w-full text-left text-sm" data-testid="gradebook-summary">
-            <thead className="text-slate-600">
-              <tr>
-                <th className={head}>{tc("assessmentItem")}</th>
-                <th className={`${head} text-right`}>{tc("weight")}</th>
-                <th className={`${head} text-right`}>{tc("results")}</th>
-                <th className={`${head} text-right`}>{tc("average")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {dashboard.gradebook.map((item) => (
-                <tr key={item.assessmentItemId}>
-                  <td className="px-2 py-2">{item.name}</td>
-                  <td className={num}>{item.weight}</td>
-                  <td className={num}>{item.results}</td>
-                  <td className={num}>{decimal(item.average)}</td>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="gradebook-summary">
+              <thead className="text-slate-600">
+                <tr>
+                  <th className={head}>{tc("assessmentItem")}</th>
+                  <th className={`${head} text-right`}>{tc("weight")}</th>
+                  <th className={`${head} text-right`}>{tc("gradedWork")}</th>
+                  <th className={`${head} text-right`}>{tc("gradedStudents")}</th>
+                  <th className={`${head} text-right`}>{tc("average")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {dashboard.gradebook.items.map((item) => (
+                  <tr key={item.assessmentItemId}>
+                    <td className="px-2 py-2">{item.name}</td>
+                    <td className={num}>{item.weight}</td>
+                    <td className={num}>{item.quizzes + item.homework + item.peerReviews}</td>
+                    <td className={num}>{item.students}</td>
+                    <td className={num}>{decimal(item.average)}</td>
+                  </tr>
+                ))}
+                <tr className="font-medium" data-testid="gradebook-summary-total">
+                  <td className="px-2 py-2">{tc("courseTotal")}</td>
+                  <td className={num} />
+                  <td className={num} />
+                  <td className={num}>{dashboard.gradebook.total.students}</td>
+                  <td className={num}>{decimal(dashboard.gradebook.total.average)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
         )}
       </Card>
 

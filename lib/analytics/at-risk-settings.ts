@@ -42,7 +42,7 @@ export async function saveAtRiskSettings(actor: Actor, departmentId: string | un
       create: { departmentId: department.id, ...thresholds, updatedById: actor.id },
       update: { ...thresholds, updatedById: actor.id },
     });
-    await writeAudit(tx, actor, "analytics.at_risk_rule", department.id, { ...thresholds });
+    await writeAudit(tx, actor, "analytics.at_risk_rule", department.id, { ...thresholds }, { departmentId: department.id });
   });
   return { departmentId: department.id, departmentName: department.name, thresholds, isDefault: false };
 }

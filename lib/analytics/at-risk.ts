@@ -2,6 +2,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { type Actor, authorizeCourse } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { type AtRiskReason, DEFAULT_AT_RISK, atRiskReasons } from "./at-risk-rules";
+import { queryJsonRows } from "./json-rows";
 import { type AtRiskThresholds, AnalyticsFiltersSchema } from "./schemas";
 import { type ScopedCourse, scopedCourses } from "./scope";
 import { ensureSummaries } from "./summaries";
@@ -29,9 +30,6 @@ export interface AtRiskList {
 interface FactsRow {
   courseId: string;
   userId: string;
-  no: string;
-  name: string;
-  className: string | null;
   enrolledAt: Date;
   quizPercents: number[];
   preClassDue: number;
@@ -68,43 +66,48 @@ export async function getAtRiskStudents(actor: Actor, input: unknown, now = new 
   if (!courses.length) return { rows: [], checked: 0, asOf: null };
   const ids = courses.map((course) => course.id);
   const asOf = await ensureSummaries(ids, now);
-  const byClass = classId ? Prisma.sql`AND u."classId" = ${classId}` : Prisma.empty;
+  const byClass = classId ? Prisma.sql`AND EXISTS (SELECT 1 FROM "User" u WHERE u.id = f."userId" AND u."classId" = ${classId})` : Prisma.empty;
 
   const [facts, rules] = await Promise.all([
-    db.$queryRaw<FactsRow[]>`
-      SELECT f."courseId", f."userId", u.no, u.name, c.name AS "className", f."enrolledAt", f."quizPercents",
-             f."preClassDue", f."preClassDone", f."signInsHeld", f.attended, f."lastActivityAt"
-      FROM "AnalyticsStudentFact" f
-      JOIN "CourseMember" cm ON cm."courseId" = f."courseId" AND cm."userId" = f."userId" AND cm.role = 'STUDENT'
-      JOIN "User" u ON u.id = f."userId"
-      LEFT JOIN "Class" c ON c.id = u."classId"
-      WHERE f."courseId" = ANY(${ids}::text[]) ${byClass}`,
+    // A whole school's facts are thousands of rows (read as JSON, lib/analytics/json-rows.ts); names are read
+    // afterwards, for the students flagged only.
+    queryJsonRows<FactsRow>(
+      Prisma.sql`
+        SELECT f."courseId", f."userId", f."enrolledAt", f."quizPercents",
+               f."preClassDue", f."preClassDone", f."signInsHeld", f.attended, f."lastActivityAt"
+        FROM "AnalyticsStudentFact" f
+        JOIN "CourseMember" cm ON cm."courseId" = f."courseId" AND cm."userId" = f."userId" AND cm.role = 'STUDENT'
+        WHERE f."courseId" = ANY(${ids}::text[]) ${byClass}`,
+      ["enrolledAt", "lastActivityAt"],
+    ),
     db.atRiskRule.findMany({ where: { departmentId: { in: [...new Set(courses.map((course) => course.departmentId))] } } }),
   ]);
 
   const ruleOf = new Map<string, AtRiskThresholds>(rules.map((rule) => [rule.departmentId, rule]));
   const courseOf = new Map(courses.map((course) => [course.id, course]));
-  const rows: AtRiskRow[] = [];
-  for (const fact of facts) {
+  const flagged = facts.flatMap((fact) => {
     const course = courseOf.get(fact.courseId)!;
-    const reasons = atRiskReasons(
-      fact,
-      ruleOf.get(course.departmentId) ?? DEFAULT_AT_RISK,
-      now,
-    );
-    if (!reasons.length) continue;
-    rows.push({
+    const reasons = atRiskReasons(fact, ruleOf.get(course.departmentId) ?? DEFAULT_AT_RISK, now);
+    return reasons.length ? [{ fact, course, reasons }] : [];
+  });
+  const students = await queryJsonRows<{ id: string; no: string; name: string; className: string | null }>(Prisma.sql`
+    SELECT u.id, u.no, u.name, c.name AS "className" FROM "User" u LEFT JOIN "Class" c ON c.id = u."classId"
+    WHERE u.id = ANY(${[...new Set(flagged.map(({ fact }) => fact.userId))]}::text[])`);
+  const studentOf = new Map(students.map((student) => [student.id, student]));
+  const rows: AtRiskRow[] = flagged.map(({ fact, course, reasons }) => {
+    const student = studentOf.get(fact.userId)!;
+    return {
       courseId: course.id,
       courseCode: course.code,
       courseTitle: course.title,
       studentId: fact.userId,
-      no: fact.no,
-      name: fact.name,
-      className: fact.className,
+      no: student.no,
+      name: student.name,
+      className: student.className,
       lastActivityAt: fact.lastActivityAt,
       reasons,
-    });
-  }
+    };
+  });
   rows.sort((a, b) => b.reasons.length - a.reasons.length || a.courseCode.localeCompare(b.courseCode) || a.no.localeCompare(b.no));
   return { rows, checked: facts.length, asOf };
 }

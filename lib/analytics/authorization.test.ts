@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
-import { toErrorResult } from "@/lib/errors";
+import { AppError, toErrorResult } from "@/lib/errors";
 import { actorOf } from "@/tests/factories";
+import { refreshAnalyticsAction } from "./actions";
 import { getAtRiskStudents } from "./at-risk";
 import { getAtRiskSettings, saveAtRiskSettings } from "./at-risk-settings";
 import { getCompetencyView, saveCompetencies, setObjectiveCompetencies } from "./competencies";
@@ -10,8 +11,19 @@ import { getCourseDashboard } from "./course-dashboard";
 import { getClassDashboard, getDepartmentDashboard } from "./department-dashboard";
 import { EXPORT_TABLES, type ExportParams, type ExportTableName, exportAnalyticsTable } from "./export-tables";
 import { getItemAnalysis } from "./get-item-analysis";
+import { refreshAnalytics } from "./refresh-analytics";
 import { getStudentAnalytics } from "./student-analytics";
 import { NOW, makeAnalyticsSchool } from "./test-fixtures";
+
+// The server action as the page calls it; only the session (and Next's cache) is stubbed.
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/lib/auth/session", () => ({
+  requireActor: async () => {
+    if (!session.actor) throw new AppError("auth.unauthenticated");
+    return session.actor;
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 /*
  * Every analytics function and export × every role. "ok" = allowed; not_found = cannot even tell it exists;
@@ -79,6 +91,9 @@ describe("every analytics function × role", () => {
     ["competency view of the course", COURSE, (a) => getCompetencyView(a, { courseId: s.course.id })],
     ["competency view of the department", THIS_DEPARTMENT, (a) => getCompetencyView(a, { departmentId: s.dept.id })],
     ["at-risk thresholds", THIS_DEPARTMENT, (a) => getAtRiskSettings(a, s.dept.id)],
+    ["refresh now, one course", COURSE, (a) => refreshAnalytics(a, { courseId: s.course.id }, NOW)],
+    ["refresh now, the department view", DEPARTMENT, (a) => refreshAnalytics(a, {}, NOW)],
+    ["refresh now, the course's department", THIS_DEPARTMENT, (a) => refreshAnalytics(a, { departmentId: s.dept.id }, NOW)],
   ];
   it.each(cases)("%s", async (_name, expected, run) => {
     const got = Object.fromEntries(await Promise.all(WHO.map(async (who) => [who, await outcomeOf(() => run(actor(who)))] as const)));
@@ -153,6 +168,40 @@ describe("a department admin never sees another department's data", () => {
   });
 });
 
+describe("a student's own 我的学习 (app/student/progress) and its export links", () => {
+  const OWN_TABLES = ["student-courses", "student-timeline"] as const;
+  const csvOf = async (a: Actor, table: string, params: ExportParams) =>
+    new TextDecoder().decode((await exportAnalyticsTable(a, table, params, "csv", NOW)).body);
+
+  it("reads their own profile and downloads both of its tables", async () => {
+    const me = actor("student");
+    const view = await getStudentAnalytics(me, me.id, {}, NOW);
+    expect(view.student.id).toBe(s.student.id);
+    expect(view.courses.map((c) => c.courseId)).toEqual([s.course.id]);
+    expect(view.timeline.length).toBeGreaterThan(0);
+    for (const table of OWN_TABLES) expect(await csvOf(me, table, { studentId: me.id })).toContain(s.course.title);
+  });
+
+  // Whoever the id names (a classmate, a stranger, staff, nobody) the answer is the same not_found.
+  it.each<[string, () => string]>([
+    ["a classmate in the same course", () => s.student2.id],
+    ["a student of another department's course", () => s.outsider.id],
+    ["the course's teacher", () => s.teacher.id],
+    ["an administrator", () => s.admin.id],
+    ["an id nobody has", () => "no-such-user"],
+    ["a malformed id", () => "../../etc"],
+    ["no id at all", () => ""],
+  ])("gets not_found for %s, from the page's function and both exports", async (_name, idOf) => {
+    const me = actor("student");
+    const studentId = idOf();
+    expect(await outcomeOf(() => getStudentAnalytics(me, studentId, {}, NOW))).toBe("not_found");
+    expect(await outcomeOf(() => getStudentAnalytics(me, studentId, { term: s.course.term }, NOW))).toBe("not_found");
+    for (const table of OWN_TABLES) {
+      expect(await outcomeOf(() => exportAnalyticsTable(me, table, { studentId }, "csv", NOW))).toBe("not_found");
+    }
+  });
+});
+
 describe("settings", () => {
   const thresholds = { scoreDropPoints: 10, recentQuizzes: 3, lowScorePercent: 50, missedPreClassPercent: 40, absencePercent: 25, inactiveDays: 7 };
 
@@ -219,5 +268,64 @@ describe("settings", () => {
         { code: "A", name: "二", tags: [] },
       ]),
     ).rejects.toMatchObject({ code: "analytics.duplicate_competency" });
+  });
+});
+
+describe("refresh now (refreshAnalyticsAction) × role", () => {
+  const OLD = new Date("2026-09-01T00:00:00Z");
+  const formOf = (fields: Record<string, string>) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
+    return form;
+  };
+  const asOfOf = async (courseId: string) => (await db.analyticsRefresh.findUnique({ where: { courseId } }))?.asOf ?? null;
+  /** Every course's figures as computed long ago, so that any rebuild shows. */
+  const markOld = async () => {
+    for (const courseId of [s.course.id, s.otherCourse.id]) {
+      await db.analyticsRefresh.upsert({ where: { courseId }, create: { courseId, asOf: OLD }, update: { asOf: OLD } });
+    }
+  };
+
+  // The action runs at the real clock; a refusal must leave the course's figures exactly as they were.
+  it.each(WHO)("%s, one course: as the matrix says, and a refusal rebuilds nothing", async (who) => {
+    await markOld();
+    session.actor = actor(who);
+    const result = await refreshAnalyticsAction(null, formOf({ courseId: s.course.id }));
+    expect(result.ok ? "ok" : result.code).toBe(COURSE[who]);
+    if (result.ok) expect(result.data).toEqual({ courses: 1, queued: 0 });
+    expect((await asOfOf(s.course.id))?.getTime() === OLD.getTime()).toBe(!result.ok);
+  });
+
+  it.each(WHO)("%s, the department view: as the matrix says", async (who) => {
+    session.actor = actor(who);
+    const result = await refreshAnalyticsAction(null, formOf({}));
+    expect(result.ok ? "ok" : result.code).toBe(DEPARTMENT[who]);
+  });
+
+  it("a department admin's refresh covers only their own department", async () => {
+    await markOld();
+    session.actor = actor("otherDeptAdmin");
+    expect(await refreshAnalyticsAction(null, formOf({}))).toEqual({ ok: true, data: { courses: 1, queued: 0 } });
+    expect((await asOfOf(s.course.id))?.getTime()).toBe(OLD.getTime());
+    expect((await asOfOf(s.otherCourse.id))?.getTime()).not.toBe(OLD.getTime());
+  });
+
+  it.each<[string, Record<string, string>, string]>([
+    ["an over-long course id", { courseId: "x".repeat(65) }, "validation"],
+    ["a malformed term", { term: "2026'; DROP" }, "validation"],
+    ["a malformed course id", { courseId: "../../etc" }, "not_found"],
+    ["a course nobody has", { courseId: "nosuchcourse0000000000000" }, "not_found"],
+    ["another department's course", { courseId: "OTHER" }, "not_found"],
+  ])("refuses %s with a clear code and changes nothing", async (_name, fields, code) => {
+    await markOld();
+    session.actor = actor("deptAdmin");
+    const input = Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, value === "OTHER" ? s.otherCourse.id : value]));
+    expect(await refreshAnalyticsAction(null, formOf(input))).toMatchObject({ ok: false, code });
+    expect(await db.analyticsRefresh.count({ where: { NOT: { asOf: OLD } } })).toBe(0);
+  });
+
+  it("refuses without a session", async () => {
+    session.actor = null;
+    expect(await refreshAnalyticsAction(null, formOf({}))).toEqual({ ok: false, code: "auth.unauthenticated" });
   });
 });

@@ -20,6 +20,11 @@ import { termStartsTable, weekSql } from "./term-weeks";
  *   evaluation            mean overall rating over evaluations with ≥ MIN_RESPONSES answers (anonymous, so
  *                         always the whole course's, whatever the population)
  *   WeChat                bound: ACTIVE bindings / students; delivery: SENT or DELIVERED / (those + FAILED)
+ *
+ * Course detail for the course dashboard only (COURSE_DETAIL_KINDS: course-wide rows, left out for one student):
+ *   objective_confidence  per lesson objective: the students' pre-class confidence ratings (sum, count)
+ *   question_answers      per published quiz and question ("quizId/questionId"): the students' marked answers in
+ *                         submitted attempts (sum of the shares of the points earned, count)
  */
 
 export interface Population {
@@ -38,15 +43,21 @@ export type CountKind =
   | "hw_units"
   | "hw_done"
   | "push"
-  | "eval";
+  | "eval"
+  | "objective_confidence"
+  | "question_answers";
 
 /** Kinds that count things of the course, not of its students: the same whatever class is looked at. */
 export const COURSE_WIDE_KINDS: readonly CountKind[] = ["pre_units", "sign_units", "topic_units", "hw_units", "eval"];
 
+/** Kinds only the course dashboard reads (per objective and question); the department-level views skip them. */
+export const COURSE_DETAIL_KINDS: readonly CountKind[] = ["objective_confidence", "question_answers"];
+
 /**
  * One row of counts. a, b, c by kind: students (students, bound); *_units (1 per lesson or homework);
  * pre_done, sign_done, topic_done (students who did it); quiz (results, sum of percents, passed);
- * hw_done (on time, submitted); push (delivered or sent, failed); eval (sum of overall ratings, ratings).
+ * hw_done (on time, submitted); push (delivered or sent, failed); eval (sum of overall ratings, ratings);
+ * objective_confidence (sum of ratings, ratings); question_answers (sum of shares of the points, answers).
  */
 export interface CountRow {
   kind: CountKind;
@@ -79,6 +90,22 @@ export function countsSql(courseIds: readonly string[], termStarts: Map<string, 
   const byStudent = population.studentId ? Prisma.sql`AND cm."userId" = ${population.studentId}` : Prisma.empty;
   const ts = termStartsTable(termStarts);
   const nowTs = Prisma.sql`${now}::timestamp`;
+  const courseDetail = population.studentId
+    ? Prisma.empty
+    : Prisma.sql`
+    UNION ALL
+    SELECT 'objective_confidence', lw."courseId", '', r."objectiveId", NULL, sum(r.confidence), count(*), 0
+      FROM lw JOIN "PreClassFeedback" f ON f."lessonId" = lw.id
+      JOIN s ON s."courseId" = lw."courseId" AND s."userId" = f."studentId"
+      JOIN "FeedbackRating" r ON r."feedbackId" = f.id
+      GROUP BY 2, 4
+    UNION ALL
+    SELECT 'question_answers', q."courseId", '', q.id || '/' || aq."questionId", NULL, sum(aq.score / aq.points), count(*), 0
+      FROM "Quiz" q JOIN "QuizAttempt" qa ON qa."quizId" = q.id AND qa.status = 'SUBMITTED'
+      JOIN s ON s."courseId" = q."courseId" AND s."userId" = qa."userId"
+      JOIN "AttemptQuestion" aq ON aq."attemptId" = qa.id
+      WHERE q."courseId" = ANY(${ids}::text[]) AND q.status = 'PUBLISHED' AND aq.score IS NOT NULL AND aq.points > 0
+      GROUP BY 2, 4`;
 
   return Prisma.sql`
     WITH s AS MATERIALIZED (
@@ -161,5 +188,6 @@ export function countsSql(courseIds: readonly string[], termStarts: Map<string, 
       FROM evaluations e JOIN "EvaluationResponse" r ON r."evaluationId" = e.id
       CROSS JOIN LATERAL (SELECT CASE WHEN jsonb_typeof(r.ratings -> ${OVERALL_ITEM_ID}) = 'number'
                                       THEN (r.ratings ->> ${OVERALL_ITEM_ID})::float8 END AS rating) v
-      GROUP BY e."courseId"`;
+      GROUP BY e."courseId"
+    ${courseDetail}`;
 }

@@ -127,7 +127,7 @@ export async function saveCompetencies(actor: Actor, departmentId: string | unde
         update: data,
       });
     }
-    await writeAudit(tx, actor, "analytics.competencies", department.id, { codes: list.map((item) => item.code) });
+    await writeAudit(tx, actor, "analytics.competencies", department.id, { codes: list.map((item) => item.code) }, { departmentId: department.id });
   });
   return { count: list.length };
 }
@@ -149,6 +149,6 @@ export async function setObjectiveCompetencies(actor: Actor, objectiveId: string
   await db.$transaction(async (tx) => {
     await tx.objectiveCompetency.deleteMany({ where: { objectiveId } });
     if (ids.length) await tx.objectiveCompetency.createMany({ data: ids.map((competencyId) => ({ objectiveId, competencyId })) });
-    await writeAudit(tx, actor, "analytics.objective_competencies", objectiveId, { competencyIds: ids });
+    await writeAudit(tx, actor, "analytics.objective_competencies", objectiveId, { competencyIds: ids }, access);
   });
 }

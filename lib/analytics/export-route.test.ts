@@ -49,11 +49,21 @@ describe("GET /api/analytics/export/[table]", () => {
     expect(new TextDecoder().decode(bytes)).toContain("第1讲");
   });
 
+  it.each(["student-courses", "student-timeline"])("lets a student download their own %s (the export links of 我的学习)", async (table) => {
+    session.actor = actorOf(s.student);
+    const response = await get(table, `format=csv&studentId=${s.student.id}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="analytics-${table}\\.csv"`));
+    expect(new TextDecoder().decode(await response.arrayBuffer())).toContain(s.course.title);
+  });
+
   it.each([
     ["a teacher, department table", "teacher", "department-courses", "format=csv", 403, "auth.forbidden"],
     ["another department's admin, this course", "otherDeptAdmin", "course-lessons", "format=csv&courseId=COURSE", 404, "not_found"],
     ["a student, the course's lessons", "student", "course-lessons", "format=csv&courseId=COURSE", 403, "auth.forbidden"],
     ["another student's drill-down", "student2", "student-timeline", "format=csv&studentId=STUDENT", 404, "not_found"],
+    ["another student's course table", "student2", "student-courses", "format=xlsx&studentId=STUDENT", 404, "not_found"],
+    ["a student's table naming no student", "student", "student-timeline", "format=csv", 404, "not_found"],
     ["an unknown table", "admin", "users", "format=csv", 400, "analytics.unknown_table"],
     ["an unknown format", "admin", "department-courses", "format=pdf", 400, "validation"],
   ] as const)("refuses %s", async (_name, who, table, query, status, code) => {

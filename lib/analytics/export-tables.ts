@@ -6,7 +6,7 @@ import messages from "@/messages/zh-CN/analytics.json";
 import type { AtRiskReason } from "./at-risk-rules";
 import { getAtRiskStudents } from "./at-risk";
 import { getCompetencyView } from "./competencies";
-import { getCourseDashboard } from "./course-dashboard";
+import { getCourseGradebookSummary, getCourseLessons, getCourseQuizzes } from "./course-dashboard";
 import { getClassDashboard, getDepartmentDashboard } from "./department-dashboard";
 import { type ExportColumn, type ExportFile, type ExportFormat, exportFile } from "./export";
 import { getItemAnalysis } from "./get-item-analysis";
@@ -16,7 +16,7 @@ import { getStudentAnalytics } from "./student-analytics";
 
 /*
  * Every analytics table as a download. Each goes through the same lib function (and so the same authorization) as
- * its page; headers are Chinese (the spreadsheets go to 教学办 and the 教务处), from messages/zh-CN/analytics.json.
+ * its page, or the part of it that builds the table; headers are Chinese (the spreadsheets go to 教学办 and the 教务处), from messages/zh-CN/analytics.json.
  */
 
 export const EXPORT_TABLES = [
@@ -119,7 +119,7 @@ export async function exportAnalyticsTable(actor: Actor, table: string, params: 
       return exportFile({ sheet: t("tables.department-trend"), columns, rows: trend }, name, format);
     }
     case "course-lessons": {
-      const { lessons } = await getCourseDashboard(actor, params.courseId ?? "", now);
+      const lessons = await getCourseLessons(actor, params.courseId ?? "", now);
       type Row = (typeof lessons)[number];
       const columns: ExportColumn<Row>[] = [
         { header: t("columns.position"), value: (r) => r.position + 1, format: "integer" },
@@ -142,7 +142,7 @@ export async function exportAnalyticsTable(actor: Actor, table: string, params: 
       return exportFile({ sheet: t("tables.course-lessons"), columns, rows: lessons }, name, format);
     }
     case "course-quizzes": {
-      const { quizzes } = await getCourseDashboard(actor, params.courseId ?? "", now);
+      const quizzes = await getCourseQuizzes(actor, params.courseId ?? "");
       type Row = (typeof quizzes)[number];
       const columns: ExportColumn<Row>[] = [
         { header: t("columns.quiz"), value: (r) => r.title },
@@ -158,17 +158,20 @@ export async function exportAnalyticsTable(actor: Actor, table: string, params: 
       return exportFile({ sheet: t("tables.course-quizzes"), columns, rows: quizzes }, name, format);
     }
     case "course-gradebook": {
-      const { gradebook } = await getCourseDashboard(actor, params.courseId ?? "", now);
-      type Row = (typeof gradebook)[number];
+      const gradebook = await getCourseGradebookSummary(actor, params.courseId ?? "", now);
+      type Row = Pick<(typeof gradebook.items)[number], "name" | "students" | "average"> & Partial<(typeof gradebook.items)[number]>;
       const columns: ExportColumn<Row>[] = [
         { header: t("columns.assessmentItem"), value: (r) => r.name },
-        { header: t("columns.weight"), value: (r) => r.weight, format: "integer" },
-        { header: t("columns.quizzes"), value: (r) => r.quizzes, format: "integer" },
-        { header: t("columns.homework"), value: (r) => r.homework, format: "integer" },
-        { header: t("columns.results"), value: (r) => r.results, format: "integer" },
+        { header: t("columns.weight"), value: (r) => r.weight ?? null, format: "integer" },
+        { header: t("columns.quizzes"), value: (r) => r.quizzes ?? null, format: "integer" },
+        { header: t("columns.homework"), value: (r) => r.homework ?? null, format: "integer" },
+        { header: t("columns.peerReviews"), value: (r) => r.peerReviews ?? null, format: "integer" },
+        { header: t("columns.gradedStudents"), value: (r) => r.students, format: "integer" },
         { header: t("columns.average"), value: (r) => round1(r.average), format: "decimal" },
       ];
-      return exportFile({ sheet: t("tables.course-gradebook"), columns, rows: gradebook }, name, format);
+      // The items, then the course total by the scheme, as the page shows them.
+      const rows: Row[] = [...gradebook.items, { name: t("columns.courseTotal"), ...gradebook.total }];
+      return exportFile({ sheet: t("tables.course-gradebook"), columns, rows }, name, format);
     }
     case "student-courses":
     case "student-timeline": {
@@ -248,6 +251,7 @@ export async function exportAnalyticsTable(actor: Actor, table: string, params: 
 function timelineResult(item: { kind: string; status: string | null; value: number | null }): string | null {
   if (item.kind === "attendance" && item.status) return t(`attendance.${item.status as "PRESENT" | "LATE" | "ABSENT"}`);
   if (item.kind === "quiz" && item.value !== null) return t("timelineValue.quiz", { value: item.value });
+  if (item.kind === "peer" && item.value !== null) return t("timelineValue.peer", { value: item.value });
   if (item.kind === "homework" && item.value !== null) {
     return item.value > 0 ? t("timelineValue.homeworkLate", { minutes: item.value }) : t("timelineValue.homeworkOnTime");
   }

@@ -1,6 +1,8 @@
 import { type Actor, courseActionsOf, isWellFormedId } from "@/lib/auth/authz";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { roundPercent } from "@/lib/gradebook/combine-grades";
+import { loadResults } from "@/lib/gradebook/load-results";
 import { computeCounts } from "./collect-measures";
 import type { Measures } from "./measures";
 import { rollUp } from "./measures";
@@ -15,7 +17,7 @@ export interface StudentCourseRow extends Measures {
   term: string;
 }
 
-export type TimelineKind = "feedback" | "attendance" | "quiz" | "homework";
+export type TimelineKind = "feedback" | "attendance" | "quiz" | "homework" | "peer";
 
 export interface TimelineItem {
   at: Date;
@@ -23,7 +25,7 @@ export interface TimelineItem {
   courseId: string;
   courseTitle: string;
   title: string;
-  /** attendance: PRESENT | LATE | ABSENT; quiz: the result in percent; homework: minutes late. */
+  /** attendance: PRESENT | LATE | ABSENT; quiz: the result in percent; homework: minutes late; peer: the released grade in percent. */
   status: string | null;
   value: number | null;
 }
@@ -106,7 +108,7 @@ export async function getStudentAnalytics(actor: Actor, studentId: string, input
   if (!ids.length) return { student, courses: [], timeline: [], strengths: [], weaknesses: [], mistakes: empty };
 
   const starts = await termStartsOf(courses.map((course) => course.term), now);
-  const [counts, timeline, tags, mistakes] = await Promise.all([
+  const [counts, activity, peerGrades, tags, mistakes] = await Promise.all([
     computeCounts(ids, starts, { studentId }, now),
     db.$queryRaw<TimelineItem[]>`
       WITH s AS (SELECT "courseId", "userId" FROM "CourseMember" WHERE "userId" = ${studentId} AND role = 'STUDENT' AND "courseId" = ANY(${ids}::text[])),
@@ -131,6 +133,7 @@ export async function getStudentAnalytics(actor: Actor, studentId: string, input
       WHERE t.at IS NOT NULL
       ORDER BY t.at DESC
       LIMIT ${TIMELINE_LIMIT}`,
+    releasedPeerGrades(studentId, courses, now),
     db.$queryRaw<TagStrength[]>`
       SELECT tag, count(*)::int AS answered, avg(aq.score / NULLIF(aq.points, 0))::float8 AS mean
       FROM "QuizAttempt" a
@@ -152,6 +155,7 @@ export async function getStudentAnalytics(actor: Actor, studentId: string, input
   ]);
 
   const rolled = rollUp(counts, ids);
+  const timeline = [...activity, ...peerGrades].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, TIMELINE_LIMIT);
   const byStrength = [...tags].sort((a, b) => b.mean - a.mean || b.answered - a.answered || a.tag.localeCompare(b.tag));
   const titleOf = new Map(courses.map((course) => [course.id, course.title]));
   return {
@@ -179,3 +183,36 @@ export async function getStudentAnalytics(actor: Actor, studentId: string, input
   };
 }
 
+
+/**
+ * The student's peer-review grades whose release has come, each dated at its release: the activity grade exactly
+ * as the gradebook (and the student's 我的成绩) computes it, from the gradebook's own loader. Unreleased grades are
+ * never read, and nothing about the reviewers (not even their aliases) is.
+ */
+async function releasedPeerGrades(studentId: string, courses: readonly { id: string; title: string }[], now: Date): Promise<TimelineItem[]> {
+  const activities = await db.peerReview.findMany({
+    where: {
+      courseId: { in: courses.map((course) => course.id) },
+      gradesReleasedAt: { lte: now },
+      submissions: { some: { authorId: studentId, isExample: false } },
+    },
+    select: { id: true, courseId: true, title: true, gradesReleasedAt: true },
+  });
+  const courseIds = [...new Set(activities.map((activity) => activity.courseId))];
+  const titleOf = new Map(courses.map((course) => [course.id, course.title]));
+  const percents = await Promise.all(courseIds.map(async (courseId) => (await loadResults(courseId, [studentId], now)).students[0].percents));
+  const percentOf = new Map(courseIds.map((courseId, i) => [courseId, percents[i]]));
+  return activities.flatMap((activity) => {
+    const percent = percentOf.get(activity.courseId)?.[activity.id];
+    if (percent === undefined) return [];
+    return [{
+      at: activity.gradesReleasedAt!,
+      kind: "peer" as const,
+      courseId: activity.courseId,
+      courseTitle: titleOf.get(activity.courseId) ?? "",
+      title: activity.title,
+      status: null,
+      value: roundPercent(percent),
+    }];
+  });
+}

@@ -1,7 +1,8 @@
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db";
 import { atRiskFactsSql } from "./at-risk-facts";
-import { COURSE_WIDE_KINDS, type CountRow, type DetailedCountRow, countsSql } from "./collect-measures";
+import { COURSE_DETAIL_KINDS, COURSE_WIDE_KINDS, type CountRow, type DetailedCountRow, countsSql } from "./collect-measures";
+import { queryJsonRows } from "./json-rows";
 import { termStartsOf } from "./term-weeks";
 
 /*
@@ -73,6 +74,23 @@ export async function refreshStaleSummaries(now = new Date(), limit = BATCH): Pr
   return ids.length;
 }
 
+/**
+ * "Refresh now" over several courses: the `limit` courses with the oldest summaries (missing ones first) are rebuilt
+ * while the user waits, the rest in the background, so that a whole school's refresh answers in seconds, not
+ * minutes. Returns how many of each.
+ */
+export async function refreshOldestFirst(courseIds: readonly string[], now: Date, limit: number): Promise<{ refreshed: number; queued: number }> {
+  const ids = [...new Set(courseIds)];
+  const markers = await db.analyticsRefresh.findMany({ where: { courseId: { in: ids } }, select: { courseId: true, asOf: true } });
+  const asOf = new Map(markers.map((marker) => [marker.courseId, marker.asOf.getTime()]));
+  const oldestFirst = ids.sort((a, b) => (asOf.get(a) ?? -Infinity) - (asOf.get(b) ?? -Infinity) || a.localeCompare(b));
+  const inRequest = oldestFirst.slice(0, limit);
+  const inBackground = oldestFirst.slice(limit);
+  await refreshSummaries(inRequest, now);
+  refreshInBackground(inBackground, now);
+  return { refreshed: inRequest.length, queued: inBackground.length };
+}
+
 function refreshInBackground(courseIds: string[], now: Date) {
   const ids = courseIds.filter((id) => !inFlight.has(id));
   if (!ids.length) return;
@@ -105,17 +123,18 @@ export async function readCounts(courseIds: readonly string[], classId?: string)
   const byClass = classId
     ? Prisma.sql`AND ("classId" = ${classId} OR kind = ANY(${[...COURSE_WIDE_KINDS]}::text[]))`
     : Prisma.empty;
-  return db.$queryRaw<CountRow[]>`
+  // A whole school's are thousands of rows: read as JSON (lib/analytics/json-rows.ts).
+  return queryJsonRows<CountRow>(Prisma.sql`
     SELECT kind, "courseId", week, sum(a)::float8 AS a, sum(b)::float8 AS b, sum(c)::float8 AS c
     FROM "AnalyticsCount"
-    WHERE "courseId" = ANY(${[...courseIds]}::text[]) ${byClass}
-    GROUP BY kind, "courseId", week`;
+    WHERE "courseId" = ANY(${[...courseIds]}::text[]) AND kind <> ALL(${[...COURSE_DETAIL_KINDS]}::text[]) ${byClass}
+    GROUP BY kind, "courseId", week`);
 }
 
-/** One course's counts per subject (lesson, quiz, homework), all classes together. */
+/** One course's counts per subject (lesson, objective, quiz, question, homework), all classes together. */
 export async function readSubjectCounts(courseId: string): Promise<DetailedCountRow[]> {
-  return db.$queryRaw<DetailedCountRow[]>`
+  return queryJsonRows<DetailedCountRow>(Prisma.sql`
     SELECT kind, "courseId", '' AS "classId", "subjectId", week, sum(a)::float8 AS a, sum(b)::float8 AS b, sum(c)::float8 AS c
     FROM "AnalyticsCount" WHERE "courseId" = ${courseId}
-    GROUP BY kind, "courseId", "subjectId", week`;
+    GROUP BY kind, "courseId", "subjectId", week`);
 }

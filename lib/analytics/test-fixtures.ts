@@ -191,3 +191,33 @@ export async function makeAnalyticsSchool() {
 
   return { ...s, cls, lessons: [l1, l2, l3], quizzes: [quiz1, quiz2], questions: [q1, q2], homework, otherCourse, otherLesson, otherCourseTeacher: otherTeacher2 };
 }
+
+/**
+ * A peer review of the fixture's course, graded: `student`'s submission at `grades.student`, `student2`'s at
+ * `grades.student2`, and `student2` reviewed `student`'s (grade for reviewing `student2Reviewing`), so the activity
+ * grades are student: grades.student, student2: 80 % × grades.student2 + 20 % × student2Reviewing.
+ */
+export async function makePeerReview(
+  s: Awaited<ReturnType<typeof makeAnalyticsSchool>>,
+  options: { title: string; releasedAt: Date | null; grades: { student: number; student2: number }; student2Reviewing: number; assessmentItemId?: string },
+) {
+  const activity = await db.peerReview.create({
+    data: {
+      courseId: s.course.id,
+      title: options.title,
+      phase: options.releasedAt ? "CLOSED" : "GRADING",
+      rubric: [],
+      submissionWeight: 80,
+      gradesReleasedAt: options.releasedAt,
+      assessmentItemId: options.assessmentItemId ?? null,
+    },
+  });
+  const submission = async (authorId: string, grade: number) =>
+    db.peerSubmission.create({ data: { activityId: activity.id, authorId, text: "病例分析", grade, submittedAt: shanghai("2026-09-10") } });
+  const own = await submission(s.student.id, options.grades.student);
+  await submission(s.student2.id, options.grades.student2);
+  await db.peerAssessment.create({
+    data: { submissionId: own.id, reviewerId: s.student2.id, kind: "PEER", alias: "评审人 A", score: 80, submittedAt: shanghai("2026-09-12"), reviewGrade: options.student2Reviewing },
+  });
+  return activity;
+}

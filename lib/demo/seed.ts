@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { seedDemoCompetencies } from "@/lib/analytics/demo";
 import { hashPassword } from "@/lib/auth/password";
 import { seedDemoBindings } from "@/lib/binding/demo";
 import { seedDemoEvaluations } from "@/lib/evaluation/demo";
@@ -130,6 +131,7 @@ export async function seedDemoSchool(prisma: PrismaClient, now = new Date()) {
   const homework = await seedDemoHomework(prisma, now);
   const peerReview = await seedDemoPeerReview(prisma, now);
   const evaluations = await seedDemoEvaluations(prisma, now);
+  const competencies = await seedDemoCompetencies(prisma);
   return {
     users: staffIds.size + DEMO_CLASSES.length * STUDENTS_PER_CLASS,
     lessons,
@@ -144,6 +146,7 @@ export async function seedDemoSchool(prisma: PrismaClient, now = new Date()) {
     homework,
     peerReview,
     evaluations,
+    competencies,
   };
 }
 
