@@ -97,6 +97,7 @@ test("after class: Excel bank → quiz pushed to WeChat → answered on the phon
   await student.getByTestId("quiet-end").fill("00:00");
   await student.getByTestId("wechat-settings-save").click();
   await expect(student.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+  await expectNoHorizontalScroll(student);
   // Signed out again: the quiz link has to sign the student in through WeChat's OAuth.
   await student.context().clearCookies();
 
@@ -226,6 +227,7 @@ test("after class: Excel bank → quiz pushed to WeChat → answered on the phon
   await expect(mistake).toBeVisible();
   await expect(mistake).toContainText("错 1 次");
   await expect(student.getByTestId("mistake-item").filter({ hasText: SINGLE.stem })).toHaveCount(0);
+  await expectNoHorizontalScroll(student);
 
   // ── Late homework: due the day before yesterday at 23:59, 10 %/day up to 50 % ──
   await teacher.goto(`${courseUrl}/homework`);

@@ -29,6 +29,8 @@ test("a department admin filters the dashboard, drills down to a student and dow
   await page.waitForURL(/\/admin\/analytics\/students\/\w+/);
   await expect(page.getByTestId("student-profile")).toBeVisible();
   await expect(page.getByTestId("student-timeline")).toBeVisible();
+  // Staff see every measure of the student's courses; only the student's own page leaves some out.
+  await expect(page.getByTestId("student-courses").locator('thead th[data-column="bindingRate"]')).toHaveCount(1);
 
   // The courses table as Excel: Chinese headers, a frozen header row, only this department's courses.
   await page.goto("/admin/analytics");

@@ -29,3 +29,19 @@ export async function expectNoHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(1);
 }
+
+/**
+ * Collects what the page logs as an error and every uncaught exception (a failed hydration, a crashed effect). The
+ * browser's own request for /favicon.ico is not the page's doing (the app and the simulator have no icon).
+ */
+export function recordConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    const source = message.location().url;
+    if (message.type() === "error" && new URL(source || page.url()).pathname !== "/favicon.ico") {
+      errors.push(`${page.url()}: ${message.text()} ${source}`);
+    }
+  });
+  page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+  return errors;
+}

@@ -1,5 +1,5 @@
 import { type Browser, type Page, expect, test } from "@playwright/test";
-import { ACCOUNTS, login } from "./helpers";
+import { ACCOUNTS, expectNoHorizontalScroll, login } from "./helpers";
 
 const PHONE = {
   viewport: { width: 375, height: 812 },
@@ -83,6 +83,7 @@ test("live class: sign-in codes, a topic pushed to two phones, answers on the bo
 
   await board.getByTestId("topic-close").click();
   await expect(alice.getByTestId("topic-closed-note")).toBeVisible();
+  for (const phone of [alice, bob]) await expectNoHorizontalScroll(phone);
   await alice.screenshot({ path: "test-results/student-live-375.png", fullPage: true });
   await board.screenshot({ path: "test-results/teacher-live-board.png", fullPage: true });
 });

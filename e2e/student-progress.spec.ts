@@ -26,6 +26,10 @@ test("a student opens 我的学习 from the nav on a phone: their courses and ti
   await expect(rows.filter({ hasText: "诊断学" })).toBeVisible();
   await expect(page.getByTestId("student-timeline").locator(":scope > li").first()).toBeVisible();
   await expect(page.getByTestId("student-mistakes")).toBeVisible();
+  // About oneself the head count (always 1), the anonymous evaluation and the WeChat rates mean nothing.
+  const column = (key: string) => page.getByTestId("student-courses").locator(`thead th[data-column="${key}"]`);
+  await expect(column("quizAverage")).toBeVisible();
+  for (const omitted of ["students", "evaluationMean", "bindingRate", "deliveryRate"]) await expect(column(omitted)).toHaveCount(0);
 
   // The wide table scrolls inside its own box; the page itself never scrolls sideways.
   const tableBox = page.getByTestId("student-courses").locator("xpath=..");

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { simOpenid } from "../lib/wechat-sim/users";
-import { ACCOUNTS, DEMO_PASSWORD, login } from "./helpers";
+import { ACCOUNTS, DEMO_PASSWORD, expectNoHorizontalScroll, login } from "./helpers";
 
 // In demo mode the app starts the local WeChat simulator on :3900 and delivers its callbacks to the app.
 const SIMULATOR = "http://127.0.0.1:3900";
@@ -50,7 +50,8 @@ test("a teacher binds WeChat from the teacher portal to receive feedback summari
   await page.getByTestId("bind-submit").click();
   await page.waitForURL(/\/teacher\/wechat$/);
   await expect(page.getByTestId("wechat-binding")).toHaveAttribute("data-state", "active");
-  await expect(page.getByText("课前反馈汇总")).toBeVisible();
+  // Teachers get the feedback summary (staff only), switched on with the binding.
+  await expect(page.getByTestId("pref-feedback_summary")).toBeChecked();
 });
 
 test("a student binds WeChat through the simulated OAuth page with the consent screen", async ({ browser }) => {
@@ -61,6 +62,7 @@ test("a student binds WeChat through the simulated OAuth page with the consent s
   await page.getByRole("link", { name: /王浩然/ }).click();
   await page.waitForURL(/\/h5\/bind/);
   await expect(page.getByTestId("consent-text")).toContainText("绝不发送成绩");
+  await expectNoHorizontalScroll(page);
   await page.getByLabel(/学号/).fill("2023010103");
   await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
   await page.getByTestId("bind-submit").click();
@@ -70,6 +72,7 @@ test("a student binds WeChat through the simulated OAuth page with the consent s
   await page.waitForURL(/\/student\/wechat$/);
   await expect(page.getByTestId("wechat-binding")).toHaveAttribute("data-state", "active");
   await expect(page.getByTestId("consent-history")).toBeVisible();
+  await expectNoHorizontalScroll(page);
 
   // Next time WeChat's OAuth alone signs the student in.
   await context.clearCookies();

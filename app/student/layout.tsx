@@ -9,6 +9,7 @@ export default async function StudentLayout({ children }: { children: ReactNode 
   return (
     <AppShell actor={actor} portal="student" nav={[
         { href: "/student", label: t("nav.home") },
+        { href: "/student/progress", label: t("nav.progress") },
         { href: "/student/notes", label: t("nav.notes") },
         { href: "/student/mistakes", label: t("nav.mistakes") },
         { href: "/student/wechat", label: t("nav.wechat") },

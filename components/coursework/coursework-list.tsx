@@ -58,7 +58,7 @@ export async function CourseworkList({ coursework, emptyText }: { coursework: St
         </Card>
       )}
       {homework.length > 0 && (
-        <Card title={t("homework")}>
+        <Card title={t("homeworkTitle")}>
           <ul className="divide-y divide-slate-100">
             {homework.map((item) => (
               <Row

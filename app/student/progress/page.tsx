@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import type { CourseMeasureColumn } from "@/components/analytics/course-measures-table";
 import { type StudyLinks, StudentProfile } from "@/components/analytics/student-profile";
 import { PageHeader } from "@/components/ui/page-header";
 import { getStudentAnalytics } from "@/lib/analytics/student-analytics";
@@ -19,6 +20,9 @@ const STUDY_LINKS: StudyLinks = {
   practiseWeak: (courseId) => `${studentCoursePath(courseId, "practice")}${practiceSearchOf({ kind: "weak" })}`,
 };
 
+/** Meaningless about oneself: one student per row, the evaluation is anonymous, and WeChat is the student's own setting. */
+const OWN_OMITTED_COLUMNS: readonly CourseMeasureColumn[] = ["students", "evaluationMean", "bindingRate", "deliveryRate"];
+
 /** 我的学习: the signed-in student's own profile, the same one their teachers see, linking into their own course pages. */
 export default async function StudentProgressPage() {
   const actor = await requirePortal("student");
@@ -30,7 +34,7 @@ export default async function StudentProgressPage() {
         subtitle={[view.student.no, view.student.className].filter(Boolean).join(" · ")}
       />
       <p className="-mt-2 mb-4 text-sm text-slate-600">{t("intro")}</p>
-      <StudentProfile view={view} courseHref={(courseId) => studentCoursePath(courseId)} studyLinks={STUDY_LINKS} />
+      <StudentProfile view={view} courseHref={(courseId) => studentCoursePath(courseId)} studyLinks={STUDY_LINKS} omitCourseColumns={OWN_OMITTED_COLUMNS} />
     </>
   );
 }
